@@ -1,0 +1,1 @@
+"""Logica van het dashboard: schema, laden, valideren, transformaties, grafieken, kaarten, export."""

@@ -1,0 +1,284 @@
+"""Het ene schema van het dashboard.
+
+Alle kolomnamen, Polars-typen, geordende categorieën (thema's, statussen, behoeftecategorieën,
+prioriteiten) en Nederlandse labels komen hier vandaan. De labels zelf staan in data-bestanden
+(`data/themes.csv`, `data/status_scale.csv`, `data/need_categories.csv`, `data/priorities.csv`);
+dit module leest ze en geeft ze een vaste vorm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+
+from lib.paths import DATA_DIR
+
+# --------------------------------------------------------------------------------------------
+# Codes en patronen
+# --------------------------------------------------------------------------------------------
+REGION_CODE_RE = re.compile(r"^JZ\d{2}$")
+GEMEENTE_CODE_RE = re.compile(r"^GM\d{4}$")
+PROVINCE_CODE_RE = re.compile(r"^PV\d{2}$")
+THEME_CODE_RE = re.compile(r"^T\d{2}$")
+CATEGORY_CODE_RE = re.compile(r"^C\d{2}$")
+PEILING_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
+
+#: Statuscodes zoals ze in bestanden staan. 0-4 is de ordinale schaal; "onbekend" en "nvt" tellen
+#: nergens mee in gemiddelden (onbekend is niet nul).
+STATUS_LEVELS: tuple[int, ...] = (0, 1, 2, 3, 4)
+STATUS_CODES: tuple[str, ...] = ("0", "1", "2", "3", "4", "onbekend", "nvt")
+STATUS_UNKNOWN = "onbekend"
+STATUS_NA = "nvt"
+StatusEnum = pl.Enum(list(STATUS_CODES))
+
+PEILING_KINDS: tuple[str, ...] = ("startfoto", "voortgang")
+
+#: Attributie, letterlijk zoals de bronnen vragen.
+ATTRIBUTION_GEO = (
+    "Kaartgrenzen: CBS / Kadaster (CBS Gebiedsindelingen 2024, via PDOK), "
+    "gegeneraliseerd door cartomap/nl — CC BY 4.0"
+)
+ATTRIBUTION_MEMBERSHIP = (
+    "Indeling gemeente → jeugdregio en → provincie: CBS Gebiedsindelingen 2024 (via PDOK), "
+    "afgeleid uit de gegeneraliseerde grenzen — CC BY 4.0"
+)
+ILLUSTRATIVE_MARKER = "Voorbeelddata — fictieve cijfers"
+ILLUSTRATIVE_EXPLANATION = (
+    "De voortgangscijfers, sterke en zwakke punten, vervolgstappen en ondersteuningsbehoeften "
+    "in deze weergave zijn gegenereerd. Ze zeggen niets over de werkelijke situatie in een regio. "
+    "Echt zijn alleen de regio's, de gemeenten, de grenzen en de themanamen."
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Tabellen en kolommen
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: pl.DataType | type[pl.DataType]
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    file: str
+    label_nl: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def required_names(self) -> list[str]:
+        return [c.name for c in self.columns if c.required]
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+REGIONS = Table(
+    name="regions",
+    file="regions.csv",
+    label_nl="jeugdregio's",
+    columns=(
+        Column("jaar", pl.Int16, True, "Jaar van de indeling (bijv. 2024)."),
+        Column("regio_code", pl.String, True, "CBS-code van de jeugdregio, JZ01–JZ43 (in 2024 zonder JZ40)."),
+        Column("regio_naam", pl.String, True, "CBS-naam (statnaam) van de jeugdregio in dat jaar."),
+        Column("provincie_code", pl.String, True, "Provincie waar de meeste gemeenten van de regio liggen."),
+        Column("provincie_naam", pl.String, True, "Naam van die provincie."),
+        Column("aantal_gemeenten", pl.Int16, True, "Aantal gemeenten in de regio in dat jaar."),
+        Column("bron", pl.String, False, "Bron en licentie."),
+    ),
+    key=("jaar", "regio_code"),
+)
+
+MEMBERSHIP = Table(
+    name="membership",
+    file="membership.csv",
+    label_nl="gemeenten per jeugdregio",
+    columns=(
+        Column("jaar", pl.Int16, True, "Jaar van de indeling."),
+        Column("gemeente_code", pl.String, True, "CBS-gemeentecode, GMxxxx."),
+        Column("gemeente_naam", pl.String, True, "CBS-naam van de gemeente."),
+        Column("regio_code", pl.String, True, "Jeugdregio waartoe de gemeente dat jaar behoort."),
+        Column("provincie_code", pl.String, True, "Provincie van de gemeente (PVxx)."),
+        Column("provincie_naam", pl.String, True, "Naam van de provincie."),
+        Column("bron", pl.String, False, "Bron en licentie."),
+    ),
+    key=("jaar", "gemeente_code"),
+)
+
+PEILINGEN = Table(
+    name="peilingen",
+    file="peilingen.csv",
+    label_nl="peilingen",
+    columns=(
+        Column("peiling_id", pl.String, True, "Korte unieke code van de peiling, bijv. P2024-03."),
+        Column("datum", pl.Date, True, "Peildatum, JJJJ-MM-DD."),
+        Column("label", pl.String, True, "Naam zoals het dashboard hem toont."),
+        Column("soort", pl.String, True, "startfoto of voortgang."),
+        Column("indeling_jaar", pl.Int16, True, "Jaar van de regio-indeling waarop de peiling is gebaseerd."),
+        Column("illustratief", pl.Boolean, True, "true als de cijfers gegenereerd (fictief) zijn."),
+    ),
+    key=("peiling_id",),
+)
+
+ASSESSMENTS = Table(
+    name="assessments",
+    file="assessments.csv",
+    label_nl="beoordelingen (peiling × regio × thema)",
+    columns=(
+        Column("peiling_id", pl.String, True, "Code van de peiling."),
+        Column("regio_code", pl.String, True, "CBS-code van de jeugdregio."),
+        Column("thema_code", pl.String, True, "Themacode T01–T14."),
+        Column("status", pl.String, True, "0–4, onbekend of nvt (leeg = onbekend)."),
+        Column("sterke_punten", pl.String, False, "Vrije tekst."),
+        Column("zwakke_punten", pl.String, False, "Vrije tekst."),
+        Column("vervolgstappen", pl.String, False, "Vrije tekst."),
+        Column("illustratief", pl.Boolean, True, "true als de regel gegenereerd (fictief) is."),
+    ),
+    key=("peiling_id", "regio_code", "thema_code"),
+)
+
+SUPPORT_NEEDS = Table(
+    name="support_needs",
+    file="support_needs.csv",
+    label_nl="ondersteuningsbehoeften",
+    columns=(
+        Column("peiling_id", pl.String, True, "Code van de peiling."),
+        Column("regio_code", pl.String, True, "CBS-code van de jeugdregio."),
+        Column("categorie_code", pl.String, True, "Categorie C01–C10."),
+        Column("thema_code", pl.String, True, "Thema waar de behoefte bij hoort (T01–T14)."),
+        Column("prioriteit", pl.String, True, "hoog, middel of laag."),
+        Column("omschrijving", pl.String, False, "Vrije tekst."),
+        Column("illustratief", pl.Boolean, True, "true als de regel gegenereerd (fictief) is."),
+    ),
+    key=("peiling_id", "regio_code", "categorie_code"),
+)
+
+THEMES = Table(
+    name="themes",
+    file="themes.csv",
+    label_nl="thema's",
+    columns=(
+        Column("thema_code", pl.String, True, "T01–T14."),
+        Column("label_nl", pl.String, True, "Nederlandse naam."),
+        Column("label_kort", pl.String, True, "Korte naam voor kolomkoppen."),
+        Column("label_en", pl.String, True, "Engelse naam."),
+        Column("omschrijving", pl.String, True, "Wat er onder valt."),
+        Column("geverifieerd", pl.Boolean, True, "Is de formulering in een bron gevonden?"),
+        Column("bron", pl.String, True, "Bron van de formulering."),
+    ),
+    key=("thema_code",),
+)
+
+NEED_CATEGORIES = Table(
+    name="need_categories",
+    file="need_categories.csv",
+    label_nl="categorieën van ondersteuningsbehoeften",
+    columns=(
+        Column("categorie_code", pl.String, True, "C01–C10."),
+        Column("label_nl", pl.String, True, "Nederlandse naam."),
+        Column("label_en", pl.String, True, "Engelse naam."),
+        Column("thema_code", pl.String, True, "Thema dat erbij hoort."),
+        Column("geverifieerd", pl.Boolean, True, "In de metarapportage genoemd?"),
+        Column("bron", pl.String, True, "Bron."),
+    ),
+    key=("categorie_code",),
+)
+
+STATUS_SCALE = Table(
+    name="status_scale",
+    file="status_scale.csv",
+    label_nl="statusschaal",
+    columns=(
+        Column("status_code", pl.String, True, "0–4, onbekend, nvt."),
+        Column("waarde", pl.Int8, False, "Ordinale waarde 0–4; leeg voor onbekend en nvt."),
+        Column("label_nl", pl.String, True, "Nederlandse naam."),
+        Column("label_kort", pl.String, True, "Korte naam voor in cellen."),
+        Column("label_en", pl.String, True, "Engelse naam."),
+        Column("omschrijving", pl.String, True, "Uitleg."),
+    ),
+    key=("status_code",),
+)
+
+PRIORITIES = Table(
+    name="priorities",
+    file="priorities.csv",
+    label_nl="prioriteiten",
+    columns=(
+        Column("prioriteit_code", pl.String, True, "hoog, middel, laag."),
+        Column("label_nl", pl.String, True, "Nederlandse naam."),
+        Column("label_en", pl.String, True, "Engelse naam."),
+        Column("volgorde", pl.Int8, True, "Sorteervolgorde."),
+    ),
+    key=("prioriteit_code",),
+)
+
+#: Tabellen met progressiegegevens (illustratief of geïmporteerd).
+PROGRESS_TABLES: tuple[Table, ...] = (PEILINGEN, ASSESSMENTS, SUPPORT_NEEDS)
+#: Referentietabellen (echt, of configuratie).
+REFERENCE_TABLES: tuple[Table, ...] = (THEMES, STATUS_SCALE, NEED_CATEGORIES, PRIORITIES, REGIONS, MEMBERSHIP)
+ALL_TABLES: tuple[Table, ...] = REFERENCE_TABLES + PROGRESS_TABLES
+
+
+# --------------------------------------------------------------------------------------------
+# Labels en volgordes (uit de data-bestanden)
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Vocabulary:
+    """Geordende codes met hun Nederlandse labels, gelezen uit de configuratiebestanden."""
+
+    theme_codes: tuple[str, ...]
+    theme_labels: dict[str, str]
+    theme_short: dict[str, str]
+    status_labels: dict[str, str]
+    status_short: dict[str, str]
+    category_codes: tuple[str, ...]
+    category_labels: dict[str, str]
+    category_theme: dict[str, str]
+    priority_codes: tuple[str, ...]
+    priority_labels: dict[str, str]
+
+
+def _read_reference(path: Path) -> pl.DataFrame:
+    return pl.read_csv(path, infer_schema=False)
+
+
+@lru_cache(maxsize=4)
+def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
+    themes = _read_reference(data_dir / THEMES.file)
+    status = _read_reference(data_dir / STATUS_SCALE.file)
+    cats = _read_reference(data_dir / NEED_CATEGORIES.file)
+    prio = _read_reference(data_dir / PRIORITIES.file).sort(pl.col("volgorde").cast(pl.Int8))
+    return Vocabulary(
+        theme_codes=tuple(themes["thema_code"]),
+        theme_labels=dict(zip(themes["thema_code"], themes["label_nl"])),
+        theme_short=dict(zip(themes["thema_code"], themes["label_kort"])),
+        status_labels=dict(zip(status["status_code"], status["label_nl"])),
+        status_short=dict(zip(status["status_code"], status["label_kort"])),
+        category_codes=tuple(cats["categorie_code"]),
+        category_labels=dict(zip(cats["categorie_code"], cats["label_nl"])),
+        category_theme=dict(zip(cats["categorie_code"], cats["thema_code"])),
+        priority_codes=tuple(prio["prioriteit_code"]),
+        priority_labels=dict(zip(prio["prioriteit_code"], prio["label_nl"])),
+    )
+
+
+def status_value_expr(col: str = "status") -> pl.Expr:
+    """Ordinale waarde 0–4 van een statuskolom; null voor onbekend en nvt (nooit 0)."""
+    return (
+        pl.when(pl.col(col).cast(pl.String).is_in([str(v) for v in STATUS_LEVELS]))
+        .then(pl.col(col).cast(pl.String).cast(pl.Int8, strict=False))
+        .otherwise(None)
+        .cast(pl.Int8)
+    )
