@@ -1,0 +1,87 @@
+"""Gedeelde fixtures: een Streamlit-server en Debian's Chromium voor de browsertests.
+
+In CI (CI=true) moeten de browsertests draaien: ontbreekt Chromium, dan faalt de test in plaats van
+over te slaan. Lokaal zonder Chromium worden ze overgeslagen met een duidelijke reden.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from browser_support import CHROMIUM_ARGS, PageWatch, find_chromium, streamlit_server, wait_for_app  # noqa: E402
+
+OUTPUT_DIR = ROOT / "test-output"
+
+
+def _require_chromium() -> str:
+    path = find_chromium()
+    if path:
+        return path
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail("Chromium ontbreekt, maar in CI moeten de browsertests draaien (apt-get install chromium)")
+    pytest.skip("Chromium niet gevonden (apt-get install chromium); browsertests overgeslagen")
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    with streamlit_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def open_page(browser, app_url):
+    """open_page(pad, breedte, hoogte) → (page, watch). Blokkeert en registreert elk extern verzoek."""
+    contexts = []
+
+    def _open(path: str = "", width: int = 1280, height: int = 800):
+        ctx = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+        contexts.append(ctx)
+        watch = PageWatch(app_url)
+        watch.block_external(ctx)
+        page = ctx.new_page()
+        watch.attach(page)
+        page.goto(f"{app_url}/{path.lstrip('/')}")
+        wait_for_app(page)
+        return page, watch
+
+    yield _open
+    for ctx in contexts:
+        ctx.close()
+
+
+def screenshot(page, name: str) -> Path:
+    OUTPUT_DIR.mkdir(exist_ok=True)
+    path = OUTPUT_DIR / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def real_console_errors(watch: PageWatch) -> list[str]:
+    """Consolefouten, zonder de 404's van Streamlits eigen basispad-detectie bij een directe link
+    (de frontend probeert eerst /<pagina>/_stcore/health en /_stcore/host-config)."""
+    ignored = ("/_stcore/health", "/_stcore/host-config")
+    return [
+        e for e in watch.console_errors
+        if not any(i in e for i in ignored)
+        and not (e.startswith("Failed to load resource: the server responded with a status of 404")
+                 and any(i in e for i in ignored))
+    ]

@@ -1,0 +1,28 @@
+"""Rooktest in een echte browser: elke pagina opent zonder fout, consolefout of extern verzoek."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import real_console_errors, screenshot
+from lib.navigation import PAGES
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[p.url_path for p in PAGES])
+def test_page_opens_offline_without_errors(open_page, spec):
+    path = "" if spec == PAGES[0] else spec.url_path
+    page, watch = open_page(path, 1280, 800)
+    assert page.locator('[data-testid="stException"]').count() == 0, "de pagina toont een exception"
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.locator("h1").first.inner_text().strip(), "geen paginatitel"
+    screenshot(page, f"smoke_{spec.url_path}")
+    assert watch.page_errors == []
+    assert real_console_errors(watch) == []
+    assert watch.external_requests == [], f"verzoeken naar buiten: {watch.external_requests}"
+
+
+def test_illustrative_marker_visible_on_start(open_page):
+    page, _ = open_page("")
+    assert page.get_by_text("Voorbeelddata — fictieve cijfers").first.is_visible()
