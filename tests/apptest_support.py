@@ -1,0 +1,33 @@
+"""AppTest-hulp: de hele app (app.py met navigatie en filters) laden en naar een pagina gaan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+
+
+# Let op: een widget in de zijbalk (de globale filters) aanklikken en .run() werkt in AppTest niet
+# samen met st.navigation (de zijbalk is daarna leeg). Zet filters daarom via `query` (de URL) bij de
+# start; widgets in het hoofdgedeelte van een pagina werken wel gewoon.
+def run_app(page: str | None = None, query: dict[str, str] | None = None, timeout: float = 60) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    """Alle zichtbare tekst van markdown, captions, alerts en titels samen (om op te zoeken)."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "warning", "info", "error", "success",
+                 "text"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    return "\n".join(parts)
