@@ -11,12 +11,16 @@ APP = str(ROOT / "app.py")
 
 
 # Let op: een widget in de zijbalk (de globale filters) aanklikken en .run() werkt in AppTest niet
-# samen met st.navigation (de zijbalk is daarna leeg). Zet filters daarom via `query` (de URL) bij de
-# start; widgets in het hoofdgedeelte van een pagina werken wel gewoon.
-def run_app(page: str | None = None, query: dict[str, str] | None = None, timeout: float = 60) -> AppTest:
+# samen met st.navigation (de zijbalk is daarna leeg), en AppTest past URL-parameters van gebonden
+# widgets niet betrouwbaar toe. Zet filters daarom via `state` (session_state vóór de eerste run); de
+# URL-binding zelf wordt in de browsertests gecontroleerd. Widgets in het hoofdgedeelte werken gewoon.
+def run_app(page: str | None = None, query: dict[str, str] | None = None, timeout: float = 60,
+            state: dict | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=timeout)
     for k, v in (query or {}).items():
         at.query_params[k] = v
+    for k, v in (state or {}).items():
+        at.session_state[k] = v
     at.run()
     if page:
         at.switch_page(page)

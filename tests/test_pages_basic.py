@@ -17,10 +17,9 @@ def test_start_page_renders_with_marker():
 
 
 def test_start_page_follows_peiling_filter():
-    # Filters in de zijbalk worden in AppTest via de URL gezet (dat test meteen de URL-binding);
-    # een zijbalk-widget aanklikken werkt in AppTest niet samen met st.navigation.
+    # Zijbalkfilters worden in AppTest via session_state gezet (zie apptest_support.run_app).
     before = {m.label: m.value for m in run_app().metric}
-    at = run_app(query={"peiling": "Startfoto (maart 2024)"})  # Streamlit bindt het label
+    at = run_app(state={"peiling": "P2024-03"})
     assert not at.exception
     after = {m.label: m.value for m in at.metric}
     assert "Startfoto (maart 2024)" in all_text(at)
