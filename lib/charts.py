@@ -79,3 +79,128 @@ def status_share_bar(dist: pl.DataFrame, vocab: schema.Vocabulary) -> go.Figure:
     fig.update_xaxes(range=[0, 100], ticksuffix="%", showgrid=False)
     fig.update_yaxes(visible=False)
     return _base_layout(fig, height=150)
+
+
+# ---------------------------------------------------------------------------------------------
+# Regioprofiel en vergelijken
+# ---------------------------------------------------------------------------------------------
+#: Okabe-Ito: onderscheidbaar bij de gangbare vormen van kleurenblindheid; plus een eigen symbool.
+REGION_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
+REGION_SYMBOLS = ["circle", "square", "triangle-up", "diamond-wide"]
+UNKNOWN_X = -0.8
+
+
+def _status_axis(fig: go.Figure, vocab: schema.Vocabulary, row=None, col=None, with_unknown: bool = True) -> None:
+    ticks = ([UNKNOWN_X] if with_unknown else []) + list(schema.STATUS_LEVELS)
+    text = (["onbekend"] if with_unknown else []) + [vocab.status_short[str(v)] for v in schema.STATUS_LEVELS]
+    fig.update_xaxes(tickvals=ticks, ticktext=text, range=[UNKNOWN_X - 0.5 if with_unknown else -0.4, 4.4],
+                     gridcolor="#eeeeee", zeroline=False, row=row, col=col)
+
+
+def profile_dots(frame: pl.DataFrame, vocab: schema.Vocabulary, region_name: str) -> go.Figure:
+    """Per thema: landelijke spreiding (min–max lijn, 25–75%-balk), mediaan (ruit) en de regio (stip
+    in de statuskleur). Onbekend staat apart links."""
+    themes = frame["thema"].to_list()
+    fig = go.Figure()
+    for row in frame.iter_rows(named=True):
+        if row["min"] is not None:
+            fig.add_trace(go.Scatter(x=[row["min"], row["max"]], y=[row["thema"]] * 2, mode="lines",
+                                     line=dict(color="#bdbdbd", width=2), hoverinfo="skip", showlegend=False))
+            fig.add_trace(go.Scatter(x=[row["p25"], row["p75"]], y=[row["thema"]] * 2, mode="lines",
+                                     line=dict(color="#969696", width=9), hoverinfo="skip", showlegend=False))
+    fig.add_trace(go.Scatter(
+        x=frame["mediaan"].to_list(), y=themes, mode="markers", name="Landelijke mediaan",
+        marker=dict(symbol="diamond", size=12, color="#252525"),
+        hovertemplate="%{y}<br>landelijke mediaan: %{x}<extra></extra>",
+    ))
+    codes = [str(s) for s in frame["status"].to_list()]
+    xs = [UNKNOWN_X if v is None else v for v in frame["status_waarde"].to_list()]
+    fig.add_trace(go.Scatter(
+        x=xs, y=themes, mode="markers", name=region_name,
+        marker=dict(size=17, color=[colors.STATUS_COLORS[c] for c in codes], line=dict(color=colors.HIGHLIGHT, width=2.5)),
+        customdata=[vocab.status_labels[c] for c in codes],
+        hovertemplate="%{y}<br>" + region_name.replace("%", "%%") + ": %{customdata}<extra></extra>",
+    ))
+    _status_axis(fig, vocab)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.add_annotation(text="grijze balk: middelste helft van de regio's · lijn: laagste tot hoogste",
+                       xref="paper", yref="paper", x=0, y=-0.08, showarrow=False, font=dict(size=12, color="#555"),
+                       xanchor="left")
+    return _base_layout(fig, height=max(420, 36 * len(themes) + 120))
+
+
+def history_small_multiples(history: pl.DataFrame, vocab: schema.Vocabulary) -> go.Figure:
+    """Kleine grafiekjes: per thema de status over alle peilingen (onbekend = onderbreking)."""
+    from plotly.subplots import make_subplots
+
+    themes = [t for t in vocab.theme_codes if t in set(history["thema_code"].cast(pl.String).to_list())]
+    cols = 2
+    rows = (len(themes) + cols - 1) // cols
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[vocab.theme_short[t] for t in themes],
+                        shared_xaxes=True, vertical_spacing=0.035, horizontal_spacing=0.08)
+    for i, t in enumerate(themes):
+        sub = history.filter(pl.col("thema_code").cast(pl.String) == t)
+        r, c = i // cols + 1, i % cols + 1
+        codes = [str(s) for s in sub["status"].to_list()]
+        fig.add_trace(go.Scatter(
+            x=sub["datum"].to_list(), y=sub["status_waarde"].to_list(), mode="lines+markers",
+            line=dict(color="#2c7fb8", width=2), connectgaps=False,
+            marker=dict(size=9, color=[colors.STATUS_COLORS[s] for s in codes], line=dict(color="#253494", width=1)),
+            customdata=list(zip(sub["label"].to_list(), [vocab.status_labels[s] for s in codes])),
+            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>", showlegend=False,
+        ), row=r, col=c)
+        fig.update_yaxes(range=[-0.3, 4.3], tickvals=[0, 2, 4],
+                         ticktext=[vocab.status_short["0"], vocab.status_short["2"], vocab.status_short["4"]],
+                         row=r, col=c, gridcolor="#eeeeee")
+    fig.update_xaxes(tickformat="%b %Y", gridcolor="#f3f3f3")
+    fig.update_annotations(font=dict(size=13))
+    return _base_layout(fig, height=150 * rows + 60)
+
+
+def compare_dots(long: pl.DataFrame, vocab: schema.Vocabulary, regions: list[str], names: dict[str, str]) -> go.Figure:
+    """Per thema één symbool per regio (eigen kleur én vorm) en de landelijke mediaan (grijze ruit)."""
+    themes = [t for t in vocab.theme_codes if t in set(long["thema_code"].cast(pl.String).to_list())]
+    labels = [vocab.theme_labels[t] for t in themes]
+    pos = {t: i for i, t in enumerate(themes)}
+    fig = go.Figure()
+    med = long.unique("thema_code").sort(pl.col("thema_code").to_physical())
+    fig.add_trace(go.Scatter(
+        x=med["mediaan"].to_list(), y=[pos[str(t)] for t in med["thema_code"].to_list()], mode="markers",
+        name="Landelijke mediaan", marker=dict(symbol="diamond", size=13, color="#bdbdbd", line=dict(color="#525252", width=1)),
+        hovertemplate="landelijke mediaan: %{x}<extra></extra>",
+    ))
+    n = len(regions)
+    for i, code in enumerate(regions):
+        sub = long.filter(pl.col("regio_code") == code)
+        offset = (i - (n - 1) / 2) * 0.16
+        xs = [UNKNOWN_X if v is None else v for v in sub["status_waarde"].to_list()]
+        fig.add_trace(go.Scatter(
+            x=xs, y=[pos[str(t)] + offset for t in sub["thema_code"].to_list()], mode="markers",
+            name=names.get(code, code),
+            marker=dict(symbol=REGION_SYMBOLS[i % 4], size=13, color=REGION_PALETTE[i % 4], line=dict(color="white", width=1)),
+            customdata=[vocab.status_labels[str(s)] for s in sub["status"].to_list()],
+            hovertemplate=names.get(code, code).replace("%", "%%") + ": %{customdata}<extra></extra>",
+        ))
+    _status_axis(fig, vocab)
+    fig.update_yaxes(tickvals=list(range(len(themes))), ticktext=labels, autorange="reversed", automargin=True,
+                     gridcolor="#f0f0f0")
+    return _base_layout(fig, height=max(460, 40 * len(themes) + 120))
+
+
+def progress_lines(frame: pl.DataFrame, regions: list[str], names: dict[str, str]) -> go.Figure:
+    """Gemiddelde voortgang per peiling per regio, met de landelijke mediaan als stippellijn."""
+    fig = go.Figure()
+    nl = frame.filter(pl.col("regio_code") == "NL")
+    fig.add_trace(go.Scatter(x=nl["datum"].to_list(), y=nl["gemiddelde"].to_list(), mode="lines+markers",
+                             name="Landelijke mediaan", line=dict(color="#525252", dash="dash", width=2),
+                             hovertemplate="landelijke mediaan: %{y:.2f}<extra></extra>"))
+    for i, code in enumerate(regions):
+        sub = frame.filter(pl.col("regio_code") == code)
+        fig.add_trace(go.Scatter(
+            x=sub["datum"].to_list(), y=sub["gemiddelde"].to_list(), mode="lines+markers", name=names.get(code, code),
+            line=dict(color=REGION_PALETTE[i % 4], width=3), marker=dict(symbol=REGION_SYMBOLS[i % 4], size=10),
+            hovertemplate=names.get(code, code).replace("%", "%%") + ": %{y:.2f}<extra></extra>",
+        ))
+    fig.update_yaxes(range=[0, 4], title="gemiddelde status (0–4)", gridcolor="#eeeeee")
+    fig.update_xaxes(tickformat="%b %Y", gridcolor="#f3f3f3")
+    return _base_layout(fig, height=380)

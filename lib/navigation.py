@@ -25,6 +25,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/start.py", "Start", "🏠", "Overzicht"),
+    PageSpec("pages/regio.py", "Regioprofiel", "📍", "Verdieping"),
     PageSpec("pages/over_de_data.py", "Over de data", "ℹ️", "Achtergrond"),
 )
 

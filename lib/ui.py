@@ -14,8 +14,25 @@ from lib.loaders import Dataset
 from lib.validation import DataValidationError
 
 
+def _ensure_app_navigation() -> None:
+    """Zorg dat een pagina altijd via app.py (st.navigation, filters, paginaconfiguratie) draait.
+
+    Met een map `pages/` naast app.py start Streamlit in de oude automatische paginamodus zolang in dit
+    serverproces nog geen st.navigation is aangeroepen. Opent de allereerste bezoeker na een herstart
+    een directe link (bijv. /regio?regio=JZ13), dan draait Streamlit die pagina los, zonder app.py: geen
+    filters, verkeerde navigatie. Zet de modus om en draai opnieuw: dan loopt de run via app.py naar
+    dezelfde pagina.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def load_or_stop() -> Dataset:
     """Laad de data; bij fouten een Nederlandse uitleg per probleem en stop (nooit een traceback)."""
+    _ensure_app_navigation()
     try:
         return get_dataset()
     except DataValidationError as exc:
@@ -49,3 +66,28 @@ def source_footer(geo: bool = False) -> None:
     if geo:
         lines.insert(0, schema.ATTRIBUTION_GEO)
     st.caption("  \n".join(lines))
+
+
+def download_buttons(df: pl.DataFrame, *, title: str, name_parts: list[str], sources: list[str],
+                     filters_text: str, illustrative: bool, key: str) -> None:
+    """CSV- en XLSX-knoppen voor precies de getoonde tabel, met filters en peiling in de bestandsnaam
+    en bronregels bovenaan; formules geneutraliseerd (lib/export)."""
+    from lib import export
+
+    header = export.header_lines(title, sources, filters_text, illustrative)
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        "Download CSV", export.to_csv_bytes(df, header), file_name=export.safe_filename(*name_parts, ext="csv"),
+        mime="text/csv", key=f"{key}_csv", icon="⬇️", on_click="ignore",
+    )
+    c2.download_button(
+        "Download Excel", export.to_xlsx_bytes(df, header), file_name=export.safe_filename(*name_parts, ext="xlsx"),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx", icon="⬇️",
+        on_click="ignore",
+    )
+
+
+SOURCE_PROGRESS = (
+    "Voortgangsdata: ingebouwde voorbeelddata (gegenereerd, fictief) of een geïmporteerde peiling; "
+    "regio-indeling CBS Gebiedsindelingen 2024 (CC BY 4.0)"
+)

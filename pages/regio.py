@@ -1,0 +1,70 @@
+"""Regioprofiel: de 'startfoto' van één regio, naast het landelijke beeld en over de tijd."""
+
+import streamlit as st
+
+from lib import charts, filters, onepager, profile, ui
+from lib.export import safe_filename
+from lib.region_select import select_region
+
+ds = ui.load_or_stop()
+f = filters.current(ds)
+peiling_label = ds.peilingen.filter(ds.peilingen["peiling_id"] == f.peiling)["label"].item()
+
+# 1. Keuze -----------------------------------------------------------------------------------------
+st.title("Regioprofiel")
+options = profile.region_options(ds, f.peiling)
+regio = select_region(options, key="regio_sel", label="Kies een jeugdregio")
+info = profile.region_info(ds, regio, f.peiling)
+
+st.header(f"{info.name} ({info.code})")
+st.markdown(f"**{len(info.gemeenten)} gemeenten** in {', '.join(info.provincies_gemeenten)} · peiling: **{peiling_label}**")
+with st.expander("Gemeenten in deze regio"):
+    st.write(", ".join(info.gemeenten))
+ui.illustrative_marker(ds, f.peiling)
+
+# 2. Stand per thema naast het landelijke beeld ------------------------------------------------------
+st.subheader("Stand per thema, naast alle regio's")
+frame = profile.region_vs_national(ds, regio, f.peiling)
+st.plotly_chart(charts.profile_dots(frame, ds.vocab, info.name),
+                config=charts.plotly_config(safe_filename("profiel", regio, f.peiling, ext="png")[:-4]),
+                key="regio_dots")
+table = profile.region_texts(ds, regio, f.peiling)
+with st.expander("Tabel bij deze grafiek: status, sterke en zwakke punten, vervolgstappen", expanded=False):
+    st.dataframe(table, hide_index=True)
+ui.download_buttons(
+    table, title=f"Regioprofiel {info.name} ({regio}) — {peiling_label}", name_parts=["regioprofiel", regio, f.peiling],
+    sources=[ui.SOURCE_PROGRESS], filters_text=f"regio {regio}, peiling {f.peiling}",
+    illustrative=ds.is_illustrative(f.peiling), key="regio_dl",
+)
+
+# 3. Wat is er veranderd ---------------------------------------------------------------------------
+st.subheader("Wat is er veranderd sinds de vorige peiling")
+for line in profile.changes_since_previous(ds, regio, f.peiling):
+    st.markdown(f"- {line}")
+
+# 4. Teksten en ondersteuningsbehoeften ------------------------------------------------------------------
+col1, col2 = st.columns(2)
+with col1:
+    st.subheader("Zwakke punten en vervolgstappen")
+    st.dataframe(table.select("Thema", "Zwakke punten", "Vervolgstappen").filter(table["Zwakke punten"] != ""),
+                 hide_index=True)
+with col2:
+    st.subheader("Ondersteuningsbehoeften")
+    st.dataframe(profile.region_needs(ds, regio, f.peiling), hide_index=True)
+
+# 5. Voortgang over alle peilingen -----------------------------------------------------------------
+st.subheader("Voortgang per thema over alle peilingen")
+history = profile.region_history(ds, regio)
+st.plotly_chart(charts.history_small_multiples(history, ds.vocab),
+                config=charts.plotly_config(f"voortgang_{regio}"), key="regio_history")
+
+# 6. Afdrukbare startfoto ----------------------------------------------------------------------------
+st.subheader("Afdrukken")
+st.download_button(
+    "Download de startfoto van deze regio (A4, om af te drukken)",
+    onepager.region_onepager_html(ds, regio, f.peiling),
+    file_name=safe_filename("startfoto", regio, f.peiling, ext="html"), mime="text/html", icon="🖨️",
+    key="regio_onepager", on_click="ignore",
+)
+st.caption("Open het bestand in de browser en kies Afdrukken (of Opslaan als PDF).")
+ui.source_footer()
