@@ -100,13 +100,14 @@ def _status_axis(fig: go.Figure, vocab: schema.Vocabulary, row=None, col=None, w
 def profile_dots(frame: pl.DataFrame, vocab: schema.Vocabulary, region_name: str) -> go.Figure:
     """Per thema: landelijke spreiding (min–max lijn, 25–75%-balk), mediaan (ruit) en de regio (stip
     in de statuskleur). Onbekend staat apart links."""
-    themes = frame["thema"].to_list()
+    themes = [vocab.theme_short[str(t)] for t in frame["thema_code"].to_list()]
+    frame = frame.with_columns(pl.Series("thema_kort", themes))
     fig = go.Figure()
     for row in frame.iter_rows(named=True):
         if row["min"] is not None:
-            fig.add_trace(go.Scatter(x=[row["min"], row["max"]], y=[row["thema"]] * 2, mode="lines",
+            fig.add_trace(go.Scatter(x=[row["min"], row["max"]], y=[row["thema_kort"]] * 2, mode="lines",
                                      line=dict(color="#bdbdbd", width=2), hoverinfo="skip", showlegend=False))
-            fig.add_trace(go.Scatter(x=[row["p25"], row["p75"]], y=[row["thema"]] * 2, mode="lines",
+            fig.add_trace(go.Scatter(x=[row["p25"], row["p75"]], y=[row["thema_kort"]] * 2, mode="lines",
                                      line=dict(color="#969696", width=9), hoverinfo="skip", showlegend=False))
     fig.add_trace(go.Scatter(
         x=frame["mediaan"].to_list(), y=themes, mode="markers", name="Landelijke mediaan",
@@ -123,10 +124,9 @@ def profile_dots(frame: pl.DataFrame, vocab: schema.Vocabulary, region_name: str
     ))
     _status_axis(fig, vocab)
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.add_annotation(text="grijze balk: middelste helft van de regio's · lijn: laagste tot hoogste",
-                       xref="paper", yref="paper", x=0, y=-0.08, showarrow=False, font=dict(size=12, color="#555"),
-                       xanchor="left")
-    return _base_layout(fig, height=max(420, 36 * len(themes) + 120))
+    fig.update_xaxes(side="top")
+    _base_layout(fig, height=max(420, 36 * len(themes) + 120))
+    return fig.update_layout(legend=dict(y=-0.01, yanchor="top"), margin=dict(t=40))
 
 
 def history_small_multiples(history: pl.DataFrame, vocab: schema.Vocabulary) -> go.Figure:
@@ -137,7 +137,7 @@ def history_small_multiples(history: pl.DataFrame, vocab: schema.Vocabulary) -> 
     cols = 2
     rows = (len(themes) + cols - 1) // cols
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=[vocab.theme_short[t] for t in themes],
-                        shared_xaxes=True, vertical_spacing=0.035, horizontal_spacing=0.08)
+                        shared_xaxes=True, vertical_spacing=0.06, horizontal_spacing=0.06)
     for i, t in enumerate(themes):
         sub = history.filter(pl.col("thema_code").cast(pl.String) == t)
         r, c = i // cols + 1, i % cols + 1
@@ -149,18 +149,17 @@ def history_small_multiples(history: pl.DataFrame, vocab: schema.Vocabulary) -> 
             customdata=list(zip(sub["label"].to_list(), [vocab.status_labels[s] for s in codes])),
             hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>", showlegend=False,
         ), row=r, col=c)
-        fig.update_yaxes(range=[-0.3, 4.3], tickvals=[0, 2, 4],
-                         ticktext=[vocab.status_short["0"], vocab.status_short["2"], vocab.status_short["4"]],
-                         row=r, col=c, gridcolor="#eeeeee")
+        fig.update_yaxes(range=[-0.3, 4.3], tickvals=[0, 1, 2, 3, 4], row=r, col=c, gridcolor="#eeeeee")
     fig.update_xaxes(tickformat="%b %Y", gridcolor="#f3f3f3")
     fig.update_annotations(font=dict(size=13))
-    return _base_layout(fig, height=150 * rows + 60)
+    _base_layout(fig, height=165 * rows + 60)
+    return fig.update_layout(margin=dict(t=30))
 
 
 def compare_dots(long: pl.DataFrame, vocab: schema.Vocabulary, regions: list[str], names: dict[str, str]) -> go.Figure:
     """Per thema één symbool per regio (eigen kleur én vorm) en de landelijke mediaan (grijze ruit)."""
     themes = [t for t in vocab.theme_codes if t in set(long["thema_code"].cast(pl.String).to_list())]
-    labels = [vocab.theme_labels[t] for t in themes]
+    labels = [vocab.theme_short[t] for t in themes]
     pos = {t: i for i, t in enumerate(themes)}
     fig = go.Figure()
     med = long.unique("thema_code").sort(pl.col("thema_code").to_physical())
@@ -182,9 +181,11 @@ def compare_dots(long: pl.DataFrame, vocab: schema.Vocabulary, regions: list[str
             hovertemplate=names.get(code, code).replace("%", "%%") + ": %{customdata}<extra></extra>",
         ))
     _status_axis(fig, vocab)
+    fig.update_xaxes(side="top")
     fig.update_yaxes(tickvals=list(range(len(themes))), ticktext=labels, autorange="reversed", automargin=True,
                      gridcolor="#f0f0f0")
-    return _base_layout(fig, height=max(460, 40 * len(themes) + 120))
+    _base_layout(fig, height=max(460, 40 * len(themes) + 120))
+    return fig.update_layout(legend=dict(y=-0.01, yanchor="top"), margin=dict(t=40))
 
 
 def progress_lines(frame: pl.DataFrame, regions: list[str], names: dict[str, str]) -> go.Figure:

@@ -28,6 +28,9 @@ frame = profile.region_vs_national(ds, regio, f.peiling)
 st.plotly_chart(charts.profile_dots(frame, ds.vocab, info.name),
                 config=charts.plotly_config(safe_filename("profiel", regio, f.peiling, ext="png")[:-4]),
                 key="regio_dots")
+st.caption("Stip: deze regio, in de kleur van haar status. Zwarte ruit: landelijke mediaan. Donkergrijze balk: "
+           "de middelste helft van alle regio's; dunne lijn: van de laagste tot de hoogste regio. "
+           "Een thema met status onbekend staat links bij ‘onbekend’.")
 table = profile.region_texts(ds, regio, f.peiling)
 with st.expander("Tabel bij deze grafiek: status, sterke en zwakke punten, vervolgstappen", expanded=False):
     st.dataframe(table, hide_index=True)
@@ -42,21 +45,20 @@ st.subheader("Wat is er veranderd sinds de vorige peiling")
 for line in profile.changes_since_previous(ds, regio, f.peiling):
     st.markdown(f"- {line}")
 
-# 4. Teksten en ondersteuningsbehoeften ------------------------------------------------------------------
-col1, col2 = st.columns(2)
-with col1:
-    st.subheader("Zwakke punten en vervolgstappen")
-    st.dataframe(table.select("Thema", "Zwakke punten", "Vervolgstappen").filter(table["Zwakke punten"] != ""),
-                 hide_index=True)
-with col2:
-    st.subheader("Ondersteuningsbehoeften")
-    st.dataframe(profile.region_needs(ds, regio, f.peiling), hide_index=True)
+# 4. Teksten en ondersteuningsbehoeften ----------------------------------------------------------
+st.subheader("Zwakke punten en vervolgstappen")
+st.dataframe(table.select("Thema", "Status", "Zwakke punten", "Vervolgstappen").filter(table["Zwakke punten"] != ""),
+             hide_index=True)
+st.subheader("Ondersteuningsbehoeften")
+st.dataframe(profile.region_needs(ds, regio, f.peiling), hide_index=True)
 
 # 5. Voortgang over alle peilingen -----------------------------------------------------------------
 st.subheader("Voortgang per thema over alle peilingen")
 history = profile.region_history(ds, regio)
 st.plotly_chart(charts.history_small_multiples(history, ds.vocab),
                 config=charts.plotly_config(f"voortgang_{regio}"), key="regio_history")
+st.caption("Status per peiling: 0 Niet gestart · 1 Oriënterend · 2 In voorbereiding · 3 In uitvoering · "
+           "4 Gerealiseerd. Een onderbreking in de lijn is een peiling waarin de status onbekend was.")
 
 # 6. Afdrukbare startfoto ----------------------------------------------------------------------------
 st.subheader("Afdrukken")

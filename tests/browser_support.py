@@ -111,17 +111,25 @@ class PageWatch:
         context.route("**/*", route)
 
 
-def wait_for_app(page, timeout: float = 45_000) -> None:
-    """Wacht tot het script klaar is (geen 'Running'-indicator meer) en de pagina stil is."""
+def wait_for_app(page, timeout: float = 45_000, settle_ms: int = 600) -> None:
+    """Wacht tot het script klaar is en dat ook blijft (`settle_ms` lang geen run meer): een run kan
+    direct een nieuwe run starten (st.rerun), en daartussen is de app heel even 'notRunning'."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    page.wait_for_function(
-        """() => {
-            const app = document.querySelector('[data-testid="stApp"]');
-            if (!app) return false;
-            const state = app.getAttribute('data-test-script-state');
-            const running = document.querySelector('[data-testid="stStatusWidget"]');
-            return state === 'notRunning' && !running;
-        }""",
-        timeout=timeout,
-    )
-    page.wait_for_timeout(300)
+    script = """() => {
+        const app = document.querySelector('[data-testid="stApp"]');
+        if (!app) return false;
+        const state = app.getAttribute('data-test-script-state');
+        const running = document.querySelector('[data-testid="stStatusWidget"]');
+        return state === 'notRunning' && !running;
+    }"""
+    deadline = time.time() + timeout / 1000
+    quiet_since = None
+    while time.time() < deadline:
+        if page.evaluate(script):
+            quiet_since = quiet_since or time.time()
+            if (time.time() - quiet_since) * 1000 >= settle_ms:
+                return
+        else:
+            quiet_since = None
+        page.wait_for_timeout(50)
+    raise TimeoutError("de app werd niet binnen de tijd rustig")
