@@ -27,6 +27,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/start.py", "Start", "🏠", "Overzicht"),
     PageSpec("pages/regio.py", "Regioprofiel", "📍", "Verdieping"),
     PageSpec("pages/vergelijken.py", "Regio's vergelijken", "⚖️", "Verdieping"),
+    PageSpec("pages/context.py", "Voortgang en context", "📊", "Verdieping"),
     PageSpec("pages/over_de_data.py", "Over de data", "ℹ️", "Achtergrond"),
 )
 
