@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from lib import filters, ui
-from lib.navigation import PAGES, SECTIONS
+from lib import auth, filters, ui
+from lib.navigation import PAGES, SECTIONS, visible_pages
 
 st.set_page_config(
     page_title="Hervormingsagenda Jeugd — voortgang per jeugdregio",
@@ -15,7 +15,7 @@ st.set_page_config(
 pages = {
     section: [
         st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=(p == PAGES[0]))
-        for p in PAGES
+        for p in visible_pages(auth.analyst_configured())
         if p.section == section
     ]
     for section in SECTIONS

@@ -17,6 +17,7 @@ class PageSpec:
     title: str
     icon: str  # emoji: Material-iconen laden een webfont van buiten
     section: str
+    requires_analyst: bool = False  # alleen in de navigatie als er een analist-wachtwoord is ingesteld
 
     @property
     def url_path(self) -> str:
@@ -29,6 +30,12 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/vergelijken.py", "Regio's vergelijken", "⚖️", "Verdieping"),
     PageSpec("pages/context.py", "Voortgang en context", "📊", "Verdieping"),
     PageSpec("pages/over_de_data.py", "Over de data", "ℹ️", "Achtergrond"),
+    PageSpec("pages/importeren.py", "Importeren", "📥", "Achtergrond", requires_analyst=True),
 )
 
 SECTIONS: tuple[str, ...] = ("Overzicht", "Verdieping", "Achtergrond")
+
+
+def visible_pages(analyst_configured: bool) -> tuple[PageSpec, ...]:
+    """De pagina's die app.py registreert: analistpagina's alleen als er een analist is ingesteld."""
+    return tuple(p for p in PAGES if analyst_configured or not p.requires_analyst)

@@ -54,8 +54,17 @@ def load_or_stop() -> Dataset:
 
 
 def illustrative_marker(ds: Dataset, peiling: str | None = None) -> None:
-    """De markering die op elk scherm met gegenereerde cijfers zichtbaar moet zijn."""
-    if ds.is_illustrative(peiling):
+    """De markering die op elk scherm met gegenereerde cijfers zichtbaar moet zijn.
+
+    Per peiling: een geïmporteerde peiling krijgt geen voorbeelddata-waarschuwing. Zonder peiling (een
+    weergave over alle peilingen) en met gemengde data: de waarschuwing, met de geïmporteerde peilingen erbij.
+    """
+    if peiling is None and ds.kind == "gemengd":
+        # peiling_id's zijn gevalideerde codes (geen vrije tekst); toch als code getoond, niet als markdown
+        imported = ds.peilingen.filter(~pl.col("illustratief"))["peiling_id"].to_list()
+        st.warning(f"**{schema.ILLUSTRATIVE_MARKER}** bij de voorbeeldpeilingen. Geïmporteerd (echte data): "
+                   f"{', '.join(f'`{p}`' for p in imported)}. {schema.ILLUSTRATIVE_EXPLANATION}", icon="🧪")
+    elif ds.is_illustrative(peiling):
         st.warning(f"**{schema.ILLUSTRATIVE_MARKER}.** {schema.ILLUSTRATIVE_EXPLANATION}", icon="🧪")
     elif ds.kind == "gemengd":
         st.info("Deze weergave toont geïmporteerde data; andere peilingen zijn voorbeelddata.", icon="ℹ️")
