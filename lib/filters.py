@@ -1,11 +1,21 @@
 """Globale filters (peiling, provincie, thema, status): één keer getekend in app.py, bewaard bij het
 wisselen van pagina en gekoppeld aan de URL, zodat een gedeelde link precies hetzelfde beeld geeft.
 
-Standaardwaarden blijven uit de URL. Een onbekende waarde in een link valt terug op de standaard,
-met een korte melding.
+In de URL staan codes (``?peiling=P2025-06&provincie=PV27&thema=T02&status=3&status=4``), nooit
+labels: labels staan in databestanden en kunnen veranderen, codes niet. Standaardwaarden blijven uit
+de URL. Een onbekende waarde in een link valt terug op de standaard, met een korte melding.
+
+Waarom niet ``bind="query-params"``: Streamlit zet bij een gebonden selectbox het *getoonde label*
+(de uitkomst van format_func) in de URL, bijv. ``?peiling=Peiling+juni+2025``. Een link met codes
+werd dan stil genegeerd, en een link die de app zelf maakte gaf een onterechte melding. Daarom lezen
+we de link één keer bij het openen van de sessie (`query_to_state`) en schrijven we na elke run de
+afwijkingen van de standaard terug (`state_to_query`). De widgetwaarden staan in session_state onder
+vaste sleutels en blijven dus bewaard bij het wisselen van pagina.
 """
 
 from __future__ import annotations
+
+import re
 
 import polars as pl
 import streamlit as st
@@ -20,6 +30,10 @@ KEY_PROVINCIE = "provincie"
 KEY_THEMA = "thema"
 KEY_STATUS = "status"
 STATE_KEY = "filters"
+#: session_state-vlag: de link van deze sessie is al gelezen (alleen bij het openen telt de URL).
+URL_READ_KEY = "filters_url_gelezen"
+MULTI_KEYS: tuple[str, ...] = (KEY_STATUS,)
+LABELS = {KEY_PEILING: "De peiling", KEY_PROVINCIE: "De provincie", KEY_THEMA: "Het thema", KEY_STATUS: "De status"}
 
 
 def options(ds: Dataset) -> dict[str, list[str]]:
@@ -32,6 +46,10 @@ def options(ds: Dataset) -> dict[str, list[str]]:
     }
 
 
+def defaults(ds: Dataset) -> dict[str, str | list[str]]:
+    return {KEY_PEILING: ds.latest_peiling, KEY_PROVINCIE: ALL, KEY_THEMA: ALL, KEY_STATUS: []}
+
+
 def invalid_query_values(query: dict[str, list[str]], opts: dict[str, list[str]]) -> list[tuple[str, str]]:
     """(sleutel, waarde) voor elke waarde in de URL die geen geldige optie is."""
     bad = []
@@ -42,44 +60,107 @@ def invalid_query_values(query: dict[str, list[str]], opts: dict[str, list[str]]
     return bad
 
 
+def query_to_state(query: dict[str, list[str]], opts: dict[str, list[str]]) -> dict[str, str | list[str]]:
+    """De geldige waarden uit een link, per filtersleutel (ontbrekend = standaard laten staan).
+
+    Enkelvoudige filters nemen de laatste geldige waarde (zoals st.query_params); de statusfilter
+    neemt alle geldige waarden, zonder dubbele, in schaalvolgorde.
+    """
+    values: dict[str, str | list[str]] = {}
+    for key, allowed in opts.items():
+        valid = [v for v in query.get(key, []) if v in allowed]
+        if not valid:
+            continue
+        values[key] = [v for v in allowed if v in valid] if key in MULTI_KEYS else valid[-1]
+    return values
+
+
+def state_to_query(values: dict[str, str | list[str]], dflt: dict[str, str | list[str]]) -> dict[str, list[str]]:
+    """Wat er in de URL hoort: alleen de filters die van de standaard afwijken, als lijst codes."""
+    out: dict[str, list[str]] = {}
+    for key, default in dflt.items():
+        value = values.get(key, default)
+        if value == default or value in (None, []):
+            continue
+        out[key] = list(value) if isinstance(value, (list, tuple)) else [str(value)]
+    return out
+
+
+def shown_value(value: str, limit: int = 40) -> str:
+    """Een waarde uit de URL veilig tonen: de melding is markdown, dus alleen letters, cijfers, spatie,
+    punt, streepje en liggend streepje blijven staan (geen links, plaatjes of opmaak uit een link)."""
+    return re.sub(r"[^0-9A-Za-zÀ-ÿ _.-]", "·", value[:limit])
+
+
+def link_notice(key: str, value: str) -> str:
+    """De korte melding bij een onbekende waarde uit een link."""
+    tail = "wordt genegeerd" if key in MULTI_KEYS else "de standaardwaarde wordt getoond"
+    sep = " en " if key in MULTI_KEYS else "; "
+    return f"{LABELS[key]} ‘{shown_value(value)}’ uit de link bestaat niet{sep}{tail}."
+
+
 def _province_names(ds: Dataset) -> dict[str, str]:
     pairs = ds.regions.select("provincie_code", "provincie_naam").unique()
     return dict(zip(pairs["provincie_code"], pairs["provincie_naam"]))
 
 
+def _read_link_once(opts: dict[str, list[str]], dflt: dict[str, str | list[str]]) -> list[tuple[str, str]]:
+    """Bij de eerste run van een sessie: de link in session_state zetten. Geeft de onbekende waarden."""
+    bad: list[tuple[str, str]] = []
+    if not st.session_state.get(URL_READ_KEY):
+        query = {k: st.query_params.get_all(k) for k in opts}
+        bad = invalid_query_values(query, opts)
+        for key, value in query_to_state(query, opts).items():
+            st.session_state[key] = value
+        st.session_state[URL_READ_KEY] = True
+    for key, default in dflt.items():
+        if key not in st.session_state or (key not in MULTI_KEYS and st.session_state[key] not in opts[key]):
+            st.session_state[key] = default
+    return bad
+
+
+def _write_link(values: dict[str, str | list[str]], dflt: dict[str, str | list[str]]) -> None:
+    want = state_to_query(values, dflt)
+    for key in dflt:
+        target = want.get(key, [])
+        if st.query_params.get_all(key) == target:
+            continue
+        if target:
+            st.query_params[key] = target if len(target) > 1 else target[0]
+        else:
+            del st.query_params[key]
+
+
 def render_sidebar(ds: Dataset) -> Filters:
     opts = options(ds)
-    query = {k: st.query_params.get_all(k) for k in opts}
-    bad = invalid_query_values(query, opts)
-    labels = {KEY_PEILING: "peiling", KEY_PROVINCIE: "provincie", KEY_THEMA: "thema", KEY_STATUS: "status"}
+    dflt = defaults(ds)
+    bad = _read_link_once(opts, dflt)
     for key, value in bad:
-        st.sidebar.warning(
-            f"De {labels[key]} ‘{value[:40]}’ uit de link bestaat niet; de standaardwaarde wordt getoond.",
-            icon="⚠️",
-        )
+        st.sidebar.warning(link_notice(key, value), icon="⚠️")
     peiling_labels = dict(zip(ds.peilingen["peiling_id"], ds.peilingen["label"]))
     provinces = _province_names(ds)
+    # Geen index/default: de waarde komt uit session_state (gezet door _read_link_once).
     with st.sidebar:
         st.markdown("**Filters**")
         peiling = st.selectbox(
-            "Peiling", opts[KEY_PEILING], index=len(opts[KEY_PEILING]) - 1,
-            format_func=lambda p: peiling_labels.get(p, p), key=KEY_PEILING, bind="query-params",
+            "Peiling", opts[KEY_PEILING], format_func=lambda p: peiling_labels.get(p, p), key=KEY_PEILING,
         )
         provincie = st.selectbox(
             "Provincie", opts[KEY_PROVINCIE],
             format_func=lambda p: "Alle provincies" if p == ALL else provinces.get(p, p),
-            key=KEY_PROVINCIE, bind="query-params",
+            key=KEY_PROVINCIE,
             help="Een regio telt mee bij de provincie waar de meeste van haar gemeenten liggen.",
         )
         thema = st.selectbox(
             "Thema", opts[KEY_THEMA],
             format_func=lambda t: "Alle thema's" if t == ALL else f"{t} {ds.vocab.theme_labels.get(t, t)}",
-            key=KEY_THEMA, bind="query-params",
+            key=KEY_THEMA,
         )
         statussen = st.multiselect(
             "Status", opts[KEY_STATUS], format_func=lambda s: ds.vocab.status_labels.get(s, s),
-            key=KEY_STATUS, bind="query-params", placeholder="Alle statussen",
+            key=KEY_STATUS, placeholder="Alle statussen",
         )
+    _write_link({KEY_PEILING: peiling, KEY_PROVINCIE: provincie, KEY_THEMA: thema, KEY_STATUS: statussen}, dflt)
     f = Filters(
         peiling=peiling,
         provincie=None if provincie == ALL else provincie,
