@@ -12,15 +12,15 @@ STATUS_COLORS: dict[str, str] = {
     "0": "#c7e9b4",
     "1": "#7fcdbb",
     "2": "#41b6c4",
-    "3": "#2c7fb8",
+    "3": "#2a7ab3",  # ColorBrewer #2c7fb8, een tikje donkerder: witte tekst erop haalt 4.5:1
     "4": "#253494",
     "onbekend": "#8c8c8c",
     "nvt": "#dcdcdc",
 }
-#: Tekstkleur die leesbaar is op de statuskleur (contrast ≥ 4.5:1).
+#: Tekstkleur die leesbaar is op de statuskleur (contrast ≥ 4.5:1; getest in tests/test_colors_accessible.py).
 STATUS_TEXT_COLORS: dict[str, str] = {
     "0": "#1a1a1a", "1": "#1a1a1a", "2": "#1a1a1a", "3": "#ffffff", "4": "#ffffff",
-    "onbekend": "#ffffff", "nvt": "#1a1a1a",
+    "onbekend": "#1a1a1a", "nvt": "#1a1a1a",  # wit op het grijs van onbekend haalt maar 3.4:1
 }
 
 CHANGE_CODES: tuple[str, ...] = ("verbeterd", "gelijk", "verslechterd", "onbekend")
@@ -31,7 +31,7 @@ CHANGE_COLORS: dict[str, str] = {
     "verbeterd": "#2166ac", "gelijk": "#e0e0e0", "verslechterd": "#b35806", "onbekend": "#8c8c8c",
 }
 CHANGE_TEXT_COLORS: dict[str, str] = {
-    "verbeterd": "#ffffff", "gelijk": "#1a1a1a", "verslechterd": "#ffffff", "onbekend": "#ffffff",
+    "verbeterd": "#ffffff", "gelijk": "#1a1a1a", "verslechterd": "#ffffff", "onbekend": "#1a1a1a",
 }
 
 #: Doorlopende schaal 0–4 (gemiddelde voortgang) met dezelfde ankerkleuren.
