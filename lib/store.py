@@ -49,6 +49,8 @@ ENV_DIR = "DASHBOARD_STORE_DIR"
 ENV_BACKEND = "DASHBOARD_STORE_BACKEND"
 DEFAULT_DIR = ROOT / "store"
 FORMAT = 1
+#: Een tmp-bestand dat zo oud is, hoort bij een afgebroken schrijfbeurt en wordt opgeruimd.
+STALE_TEMP_SECONDS = 3600
 #: Tabelnaam → bestandsnaam binnen een versie (de schema-namen van de progressietabellen).
 VERSION_TABLES: dict[str, schema.Table] = {t.name: t for t in schema.PROGRESS_TABLES}
 
@@ -296,7 +298,20 @@ class LocalStore:
                 events=m.events + (Event(info.created_at, user, "import", version_id),),
             )
             write_bytes_atomic(new.to_bytes(), self.manifest_path)
+            self._sweep_temp()
         return info
+
+    def _sweep_temp(self) -> None:
+        """Ruim tmp-bestanden van afgebroken schrijfbeurten op (alleen oude: een ander kan nog bezig zijn)."""
+        import time
+
+        limit = time.time() - STALE_TEMP_SECONDS
+        for path in [*self.root.glob(".*.tmp"), *self.versions_dir.glob(".*.tmp")]:
+            try:
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+            except FileNotFoundError:
+                pass
 
     def restore(self, version_id: str | None, *, user: str) -> Manifest:
         with self._lock():
