@@ -26,6 +26,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/start.py", "Start", "🏠", "Overzicht"),
+    PageSpec("pages/kaart.py", "Kaart", "🗺️", "Overzicht"),
     PageSpec("pages/regio.py", "Regioprofiel", "📍", "Verdieping"),
     PageSpec("pages/vergelijken.py", "Regio's vergelijken", "⚖️", "Verdieping"),
     PageSpec("pages/context.py", "Voortgang en context", "📊", "Verdieping"),
