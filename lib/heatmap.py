@@ -566,7 +566,7 @@ def region_theme_history(ds: Dataset, regio: str, thema: str) -> pl.DataFrame:
         .sort("datum")
         .select(
             pl.col("label").alias("Peiling"),
-            pl.col("datum").alias("Datum"),
+            pl.col("datum").dt.strftime("%Y-%m-%d").alias("Datum"),
             pl.col("status").cast(pl.String).fill_null(schema.STATUS_UNKNOWN)
             .replace_strict(ds.vocab.status_labels).alias("Status"),
             pl.col("sterke_punten").fill_null("").alias("Sterke punten"),
