@@ -31,6 +31,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/vergelijken.py", "Regio's vergelijken", "⚖️", "Verdieping"),
     PageSpec("pages/context.py", "Voortgang en context", "📊", "Verdieping"),
     PageSpec("pages/heatmap.py", "Thema's per regio", "🟦", "Verdieping"),
+    PageSpec("pages/behoeften.py", "Ondersteuningsbehoeften", "🤝", "Verdieping"),
     PageSpec("pages/over_de_data.py", "Over de data", "ℹ️", "Achtergrond"),
     PageSpec("pages/importeren.py", "Importeren", "📥", "Achtergrond", requires_analyst=True),
 )
