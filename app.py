@@ -1,27 +1,46 @@
-"""Dashboard Hervormingsagenda Jeugd: paginaconfiguratie, navigatie en de globale filters."""
+"""Dashboard Hervormingsagenda Jeugd: paginaconfiguratie, navigatie, modi en de globale filters."""
 
 import streamlit as st
 
-from lib import auth, filters, ui
-from lib.navigation import PAGES, SECTIONS, visible_pages
+from lib import auth, filters, privacy, ui
+from lib.navigation import PAGES, PRESENTATION, SECTIONS, visible_pages
 
+presenting = st.query_params.get("presentatie") == "1"
 st.set_page_config(
     page_title="Hervormingsagenda Jeugd — voortgang per jeugdregio",
     page_icon="🧭",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="collapsed" if presenting else "expanded",
 )
 
-pages = {
-    section: [
-        st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=(p == PAGES[0]))
-        for p in visible_pages(auth.analyst_configured())
-        if p.section == section
-    ]
-    for section in SECTIONS
-}
-navigation = st.navigation({s: ps for s, ps in pages.items() if ps})
+# Geaggregeerde modus: afgedwongen door de inzet, of gekozen met de schakelaar (waarde van de vorige run).
+forced = ui.aggregate_forced()
+aggregate = ui.aggregate_mode()
+specs = visible_pages(auth.analyst_configured() and not aggregate, aggregate)
+
+if presenting:
+    # Presentatiemodus: alleen de dia's, zonder zijbalk, werkbalk of navigatie, met grote letters.
+    navigation = st.navigation([st.Page(PRESENTATION.path, title=PRESENTATION.title, icon=PRESENTATION.icon,
+                                        url_path=PRESENTATION.url_path, default=True)], position="hidden")
+    ui.presentation_style()
+else:
+    pages = {
+        section: [
+            st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=(p == PAGES[0]))
+            for p in specs
+            if p.section == section
+        ]
+        for section in SECTIONS
+    }
+    navigation = st.navigation({s: ps for s, ps in pages.items() if ps})
 
 dataset = ui.load_or_stop()
-filters.render_sidebar(dataset)
+if not presenting:
+    with st.sidebar:
+        st.toggle(
+            "Geanonimiseerd (metarapportage)", key=privacy.STATE_KEY, value=forced, disabled=forced,
+            help=("Toont alleen het landelijke beeld: geen regio herkenbaar, kleine aantallen onderdrukt. "
+                  + ("Afgedwongen door de instellingen van deze omgeving." if forced else "")),
+        )
+    filters.render_sidebar(dataset, privacy.min_k() if aggregate else None)
 navigation.run()

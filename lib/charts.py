@@ -32,28 +32,36 @@ def _base_layout(fig: go.Figure, height: int, title: str | None = None) -> go.Fi
 
 
 def theme_status_stacked(counts: pl.DataFrame, vocab: schema.Vocabulary, theme_order: list[str] | None = None,
-                         title: str | None = None) -> go.Figure:
-    """Per thema een 100%-balk met het aantal regio's per status (incl. onbekend en n.v.t.)."""
+                         title: str | None = None, label_map: dict[str, str] | None = None) -> go.Figure:
+    """Per thema een 100%-balk met het aantal regio's per status (incl. onbekend en n.v.t.).
+
+    Met `label_map` en `theme_order` kan de eerste kolom ook iets anders dan een thema zijn (bijv. per
+    peiling voor één thema)."""
     themes = theme_order or [t for t in vocab.theme_codes if t in set(counts["thema_code"].cast(pl.String))]
-    labels = [vocab.theme_labels[t] for t in themes]
+    labels = [(label_map or vocab.theme_labels)[t] for t in themes]
     fig = go.Figure()
-    for code in schema.STATUS_CODES:
+    pooled = "samengevoegd"  # lib.privacy.POOLED: onderdrukte cellen in de geaggregeerde modus
+    codes = list(schema.STATUS_CODES) + ([pooled] if (counts["status"].cast(pl.String) == pooled).any() else [])
+    for code in codes:
         sub = counts.filter(pl.col("status").cast(pl.String) == code)
         by_theme = dict(zip(sub["thema_code"].cast(pl.String), sub["aantal"]))
         values = [int(by_theme.get(t, 0)) for t in themes]
         if code in ("nvt",) and not any(values):
             continue
+        name = "Samengevoegd (kleine aantallen)" if code == pooled else vocab.status_labels[code]
         fig.add_bar(
-            name=vocab.status_labels[code],
+            name=name,
             y=labels,
             x=values,
             orientation="h",
-            marker=dict(color=colors.STATUS_COLORS[code], line=dict(color="white", width=0.5)),
+            marker=dict(color=colors.STATUS_COLORS.get(code, "#f0f0f0"), line=dict(color="white", width=0.5),
+                        pattern=dict(shape="/", fgcolor="#737373") if code == pooled else None),
             text=[str(v) if v else "" for v in values],
             textposition="inside",
             insidetextanchor="middle",
-            textfont=dict(color=colors.STATUS_TEXT_COLORS[code]),
-            hovertemplate="%{y}<br>" + vocab.status_labels[code] + ": %{x} regio's<extra></extra>",
+            textangle=0,
+            textfont=dict(color=colors.STATUS_TEXT_COLORS.get(code, "#1a1a1a")),
+            hovertemplate="%{y}<br>" + name + ": %{x} regio's<extra></extra>",
         )
     fig.update_layout(barmode="stack", barnorm="percent", legend_traceorder="normal")
     fig.update_xaxes(title="aandeel regio's (%)", ticksuffix="%", range=[0, 100], gridcolor="#eeeeee")
@@ -205,3 +213,22 @@ def progress_lines(frame: pl.DataFrame, regions: list[str], names: dict[str, str
     fig.update_yaxes(range=[0, 4], title="gemiddelde status (0–4)", gridcolor="#eeeeee")
     fig.update_xaxes(tickformat="%b %Y", gridcolor="#f3f3f3")
     return _base_layout(fig, height=380)
+
+
+def suppressed_count_bar(labels: list[str], values: list[int | None], k: int, total: int,
+                         axis_title: str = "aantal regio's") -> go.Figure:
+    """Horizontale balken waarin onderdrukte aantallen (None) geen lengte krijgen maar de tekst '< k'."""
+    shown = [0 if v is None else v for v in values]
+    text = [f"< {k}" if v is None else str(v) for v in values]
+    fig = go.Figure(go.Bar(
+        y=labels, x=shown, orientation="h", marker=dict(color="#2c7fb8"), text=text, textposition="outside",
+        cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
+    ))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title=f"{axis_title} (van {total})", range=[0, max(total, 1) * 1.1], gridcolor="#eeeeee")
+    return _base_layout(fig, height=max(260, 34 * len(labels) + 80))
+
+
+def beamer(fig: go.Figure) -> go.Figure:
+    """Grotere letters voor de presentatiemodus (leesbaar achter in de zaal)."""
+    return fig.update_layout(font=dict(size=19), legend=dict(font=dict(size=18)))

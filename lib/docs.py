@@ -9,7 +9,7 @@ from lib.loaders import Dataset
 
 REAL_VS_ILLUSTRATIVE = """
 **Echt** (uit openbare bronnen):
-- de 42 jeugdzorgregio's van 2024 met hun CBS-codes (JZ01–JZ43, er is geen JZ40) en namen;
+- de 42 jeugdzorgregio's van 2024 met hun CBS-codes en namen;
 - welke gemeente bij welke regio en provincie hoort (342 gemeenten in 2024);
 - de grenzen van gemeenten en regio's;
 - de formulering van de thema's en van de in de metarapportage genoemde ondersteuningsbehoeften.
@@ -34,12 +34,23 @@ SOURCES = """
 - **Indeling gemeente → jeugdregio en → provincie 2024:** afgeleid uit dezelfde CBS-lagen (elke
   gemeente bij de regio en de provincie waarin haar representatieve punt ligt; gecontroleerd tegen
   de grootste overlap, 342 van 342 gelijk). CC BY 4.0.
-- **Regio's over een provinciegrens:** JZ12 Noord-Veluwe (Zeewolde ligt in Flevoland), JZ21 Food Valley
-  (drie Utrechtse gemeenten) en JZ32 Rijk van Nijmegen (Mook en Middelaar ligt in Limburg). De
-  provinciefilter rekent een regio tot de provincie van de meeste van haar gemeenten.
 - **Hervormingsagenda, startfoto's en metarapportage:** VNG (vng.nl, *Implementatieplan Hervormingsagenda
   Jeugd vastgesteld*, 16 november 2023) en de presentatie van de startfoto's en de metarapportage op
   23 april 2024 (voordejeugdenhetgezin.nl).
+"""
+
+#: Details die regio's bij naam noemen: niet in de geaggregeerde modus.
+REGION_DETAILS = """
+- **Codes:** de regio's van 2024 hebben de codes JZ01–JZ39 en JZ41–JZ43; er is geen JZ40.
+- **Regio's over een provinciegrens:** JZ12 Noord-Veluwe (Zeewolde ligt in Flevoland), JZ21 Food Valley
+  (drie Utrechtse gemeenten) en JZ32 Rijk van Nijmegen (Mook en Middelaar ligt in Limburg). De
+  provinciefilter rekent een regio tot de provincie van de meeste van haar gemeenten.
+"""
+
+AGGREGATE_NOTE = """
+**Geanonimiseerde weergave.** Net als de metarapportage toont het dashboard nu alleen het landelijke
+beeld: geen regionamen, -codes, gemeenten of regiokaarten, en aantallen die op minder regio's rusten
+dan de drempel worden onderdrukt of samengevoegd. Per provincie alleen waar die genoeg regio's telt.
 """
 
 FORMAT_INTRO = """

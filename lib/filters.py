@@ -36,8 +36,13 @@ MULTI_KEYS: tuple[str, ...] = (KEY_STATUS,)
 LABELS = {KEY_PEILING: "De peiling", KEY_PROVINCIE: "De provincie", KEY_THEMA: "Het thema", KEY_STATUS: "De status"}
 
 
-def options(ds: Dataset) -> dict[str, list[str]]:
-    provinces = ds.regions.select("provincie_code").unique().sort("provincie_code")["provincie_code"].to_list()
+def options(ds: Dataset, min_regions: int | None = None) -> dict[str, list[str]]:
+    """Geldige waarden per filter. `min_regions`: alleen provincies met minstens zoveel regio's (in de
+    geaggregeerde modus k, zodat een provincie nooit één herkenbare regio is)."""
+    counts = ds.regions.filter(pl.col("jaar") == ds.regions["jaar"].max()).group_by("provincie_code").len()
+    if min_regions:
+        counts = counts.filter(pl.col("len") >= min_regions)
+    provinces = counts.sort("provincie_code")["provincie_code"].to_list()
     return {
         KEY_PEILING: ds.peiling_ids,
         KEY_PROVINCIE: [ALL, *provinces],
@@ -131,8 +136,8 @@ def _write_link(values: dict[str, str | list[str]], dflt: dict[str, str | list[s
             del st.query_params[key]
 
 
-def render_sidebar(ds: Dataset) -> Filters:
-    opts = options(ds)
+def render_sidebar(ds: Dataset, min_regions_per_province: int | None = None) -> Filters:
+    opts = options(ds, min_regions_per_province)
     dflt = defaults(ds)
     bad = _read_link_once(opts, dflt)
     for key, value in bad:

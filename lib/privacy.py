@@ -116,3 +116,24 @@ def national_needs_table(needs: pl.DataFrame, vocab, k: int) -> SuppressedTable:
         "_sort": [(-1 if v is None else v) for v in values],
     }).sort("_sort", descending=True).drop("_sort")
     return SuppressedTable(frame, sum(v is None for v in values))
+
+
+POOLED = "samengevoegd"
+
+
+def pool_theme_status_counts(counts: pl.DataFrame, k: int) -> pl.DataFrame:
+    """Lang formaat (thema_code, status, aantal) → dezelfde vorm met onderdrukte cellen weggehaald en per
+    thema samengevoegd in de status 'samengevoegd'. Zo blijft een 100%-balk per thema te tekenen zonder
+    dat een aantal onder k zichtbaar of af te leiden is (er worden altijd ≥ 2 cellen samengevoegd)."""
+    rows = []
+    for theme, group in counts.group_by("thema_code", maintain_order=True):
+        statuses = [str(s) for s in group["status"].to_list()]
+        values = [int(v) for v in group["aantal"].to_list()]
+        shown = suppress_counts(values, k)
+        pooled = sum(v for v, s in zip(values, shown) if s is None)
+        for status, value in zip(statuses, shown):
+            if value is not None:
+                rows.append((theme[0] if isinstance(theme, tuple) else theme, status, value))
+        if pooled:
+            rows.append((theme[0] if isinstance(theme, tuple) else theme, POOLED, pooled))
+    return pl.DataFrame(rows, schema={"thema_code": pl.String, "status": pl.String, "aantal": pl.Int64}, orient="row")

@@ -116,3 +116,25 @@ def theme_status_table(counts: pl.DataFrame, vocab: schema.Vocabulary) -> pl.Dat
         pl.col("thema_code").cast(pl.String).replace_strict(vocab.theme_labels).alias("Thema"),
         *[pl.col(c).alias(vocab.status_labels[c]) for c in cols],
     )
+
+
+def theme_history_counts(ds: Dataset, thema: str) -> pl.DataFrame:
+    """Voor één thema per peiling het aantal regio's per status; lang formaat met de peiling in de kolom
+    'thema_code' (zodat de 100%-balkgrafiek per thema hem ook per peiling kan tekenen)."""
+    a = ds.assessments.filter(pl.col("thema_code").cast(pl.String) == thema)
+    grid = pl.DataFrame({"thema_code": ds.peiling_ids}).join(
+        pl.DataFrame({"status": list(schema.STATUS_CODES)}), how="cross"
+    )
+    counts = a.group_by("peiling_id", pl.col("status").cast(pl.String)).len().rename(
+        {"peiling_id": "thema_code", "len": "aantal"}
+    )
+    return grid.join(counts, on=["thema_code", "status"], how="left").with_columns(
+        pl.col("aantal").fill_null(0).cast(pl.Int64)
+    )
+
+
+def status_counts_long(assessments: pl.DataFrame, label: str) -> pl.DataFrame:
+    """Alle statussen samen als één 'thema' (label): lang formaat thema_code/status/aantal."""
+    dist = status_distribution(assessments)
+    return dist.select(pl.lit(label).alias("thema_code"), pl.col("status").cast(pl.String),
+                       pl.col("aantal").cast(pl.Int64))

@@ -100,3 +100,36 @@ SOURCE_PROGRESS = (
     "Voortgangsdata: ingebouwde voorbeelddata (gegenereerd, fictief) of een geïmporteerde peiling; "
     "regio-indeling CBS Gebiedsindelingen 2024 (CC BY 4.0)"
 )
+
+
+def aggregate_forced() -> bool:
+    """Dwingt de inzet de geaggregeerde modus af (omgeving of secrets.toml)?"""
+    from lib import privacy
+
+    try:
+        secrets = {k: dict(v) if hasattr(v, "items") else v for k, v in st.secrets.items()}
+    except Exception:  # noqa: BLE001 - zonder secrets.toml geeft Streamlit een fout; dat is normaal
+        secrets = {}
+    return privacy.forced_by_deployment(secrets)
+
+
+def aggregate_mode() -> bool:
+    """Staat de geaggregeerde modus aan? Afgedwongen door de inzet, of door de kijker gekozen."""
+    from lib import privacy
+
+    return aggregate_forced() or bool(st.session_state.get(privacy.STATE_KEY, False))
+
+
+def presentation_style() -> None:
+    """Grote letters en geen Streamlit-kop of -werkbalk voor een beamer. Vaste CSS, geen data-tekst."""
+    st.html(
+        "<style>"
+        "header[data-testid='stHeader'], [data-testid='stToolbar'], [data-testid='stSidebar'],"
+        "[data-testid='stSidebarCollapsedControl'] {display: none !important;}"
+        ".stMainBlockContainer, .block-container {padding-top: 1.5rem !important; max-width: 96vw !important;}"
+        ".stApp p, .stApp li, .stApp label, .stApp button p {font-size: 1.35rem !important;}"
+        ".stApp h1 {font-size: 3rem !important;}"
+        "[data-testid='stMetricValue'], [data-testid='stMetricValue'] * {font-size: 3.2rem !important;}"
+        "[data-testid='stMetricLabel'] * {font-size: 1.5rem !important;}"
+        "</style>"
+    )

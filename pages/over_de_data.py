@@ -5,6 +5,7 @@ import streamlit as st
 from lib import docs, schema, ui
 
 ds = ui.load_or_stop()
+aggregate = ui.aggregate_mode()
 
 st.title("Over de data")
 
@@ -17,6 +18,10 @@ st.markdown(f"**Getoonde dataset:** {docs.dataset_kind_text(ds)}")
 # 2. Bronnen ------------------------------------------------------------------------------------
 st.header("Bronnen en licenties")
 st.markdown(docs.SOURCES)
+if aggregate:
+    st.markdown(docs.AGGREGATE_NOTE)
+else:
+    st.markdown(docs.REGION_DETAILS)
 
 # 3. Begrippen ----------------------------------------------------------------------------------
 st.header("Thema's")
@@ -35,11 +40,12 @@ st.dataframe(docs.categories_table(ds), hide_index=True)
 st.header("Peilingen")
 st.dataframe(docs.peilingen_table(ds), hide_index=True)
 
-# 4. Dataformaat --------------------------------------------------------------------------------
-st.header("Dataformaat")
-st.markdown(docs.FORMAT_INTRO)
-for table in schema.PROGRESS_TABLES + (schema.REGIONS, schema.MEMBERSHIP):
-    with st.expander(f"{table.file} — {table.label_nl}"):
-        st.dataframe(docs.columns_table(table), hide_index=True)
+# 4. Dataformaat (niet in de geaggregeerde modus: de kolomuitleg noemt regiocodes) -------------------
+if not aggregate:
+    st.header("Dataformaat")
+    st.markdown(docs.FORMAT_INTRO)
+    for table in schema.PROGRESS_TABLES + (schema.REGIONS, schema.MEMBERSHIP):
+        with st.expander(f"{table.file} — {table.label_nl}"):
+            st.dataframe(docs.columns_table(table), hide_index=True)
 
 ui.source_footer(geo=True)

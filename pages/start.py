@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from lib import charts, filters, transforms, ui
+import polars as pl
+
+from lib import charts, filters, privacy, transforms, ui
 
 ds = ui.load_or_stop()
 f = filters.current(ds)
@@ -32,21 +34,32 @@ c4.metric("Ondersteuningsbehoeften", summary["behoeften"],
           help=f"Gemeld door {summary['regios_met_behoefte']} regio's in deze peiling.")
 
 assessments = ds.assessments.filter(ds.assessments["peiling_id"] == f.peiling)
-dist = transforms.status_distribution(assessments)
+aggregate, k = ui.aggregate_mode(), privacy.min_k()
 st.markdown("**Aandeel van alle thema-statussen per niveau**")
-st.plotly_chart(charts.status_share_bar(dist, ds.vocab), config=charts.plotly_config(f"statusverdeling_{f.peiling}"),
-                key="start_dist")
+if aggregate:  # kleine aantallen samengevoegd: geen status die op minder dan k regio's rust
+    pooled = privacy.pool_theme_status_counts(transforms.status_counts_long(assessments, "alle"), k)
+    fig = charts.theme_status_stacked(pooled, ds.vocab, theme_order=["alle"], label_map={"alle": "Alle thema's"})
+else:
+    fig = charts.status_share_bar(transforms.status_distribution(assessments), ds.vocab)
+st.plotly_chart(fig, config=charts.plotly_config(f"statusverdeling_{f.peiling}"), key="start_dist")
 st.caption(
     f"{summary['onbekend']} van de {summary['beoordelingen']} thema-statussen zijn onbekend of niet van "
     "toepassing; die tellen niet mee als ‘niet gestart’."
+    if not aggregate else f"Geanonimiseerd: aantallen onder {k} regio's zijn samengevoegd (gearceerd)."
 )
 
 # 3. Per thema -----------------------------------------------------------------------------------
 st.markdown("**Stand per thema: aandeel regio's per status**")
 counts = transforms.theme_status_counts(assessments)
+if aggregate:
+    counts = privacy.pool_theme_status_counts(counts.with_columns(pl.col("thema_code").cast(pl.String)), k)
 st.plotly_chart(charts.theme_status_stacked(counts, ds.vocab),
                 config=charts.plotly_config(f"stand_per_thema_{f.peiling}"), key="start_themes")
 with st.expander("Tabel bij deze grafiek"):
-    st.dataframe(transforms.theme_status_table(counts, ds.vocab), hide_index=True)
+    if aggregate:
+        st.dataframe(privacy.national_status_table(assessments, ds.vocab, k).frame, hide_index=True)
+    else:
+        st.dataframe(transforms.theme_status_table(transforms.theme_status_counts(assessments), ds.vocab),
+                     hide_index=True)
 
 ui.source_footer()
