@@ -85,3 +85,31 @@ def real_console_errors(watch: PageWatch) -> list[str]:
         and not (e.startswith("Failed to load resource: the server responded with a status of 404")
                  and any(i in e for i in ignored))
     ]
+
+
+@pytest.fixture()
+def fresh_server_page(browser):
+    """fresh_server_page(pad, env=None, breedte, hoogte) → (page, watch) op een NIEUWE server (eigen
+    omgeving, bijv. de afgedwongen geaggregeerde modus; of om het allereerste verzoek te testen)."""
+    stack = []
+
+    def _open(path: str = "", env: dict[str, str] | None = None, width: int = 1280, height: int = 900):
+        server = streamlit_server(env=env)
+        url = server.__enter__()
+        stack.append(server)
+        ctx = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+        stack.append(ctx)
+        watch = PageWatch(url)
+        watch.block_external(ctx)
+        page = ctx.new_page()
+        watch.attach(page)
+        page.goto(f"{url}/{path.lstrip('/')}")
+        wait_for_app(page)
+        return page, watch
+
+    yield _open
+    for item in reversed(stack):
+        if hasattr(item, "__exit__"):
+            item.__exit__(None, None, None)
+        else:
+            item.close()
