@@ -282,3 +282,55 @@ def status_value_expr(col: str = "status") -> pl.Expr:
         .otherwise(None)
         .cast(pl.Int8)
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Wie is aan zet: verantwoordelijkheden per thema en de tijdlijn van de agenda (lib/agenda.py)
+# --------------------------------------------------------------------------------------------
+#: Niveaus en partijen van de vijfhoek, zoals ze in de bestanden staan (lijsten gescheiden door ';').
+NIVEAUS: tuple[str, ...] = ("lokaal", "regionaal", "landelijk")
+PARTIES: tuple[str, ...] = ("Rijk", "gemeenten", "aanbieders", "professionals", "cliëntorganisaties")
+MILESTONE_PRECISIONS: tuple[str, ...] = ("dag", "maand", "kwartaal", "jaar")
+MILESTONE_STATUSES: tuple[str, ...] = ("gebeurd", "verwacht")
+SOURCE_TAGS: tuple[str, ...] = ("V", "V-weak")  # tags uit het domeinonderzoek: geverifieerd / alleen derde bron
+LIST_SEPARATOR = ";"
+
+RESPONSIBILITIES = Table(
+    name="responsibilities",
+    file="responsibilities.csv",
+    label_nl="verantwoordelijkheden per thema (wie is aan zet)",
+    columns=(
+        Column("regel_id", pl.String, True, "Korte unieke code, bijv. R03a."),
+        Column("thema_code", pl.String, True, "Thema T01–T14."),
+        Column("onderdeel", pl.String, True, "Wat er moet gebeuren (kort)."),
+        Column("niveau", pl.String, False, "lokaal, regionaal en/of landelijk (';'); leeg = niet in de bronnen."),
+        Column("trekker", pl.String, False, "Partij(en) van de vijfhoek die trekken (';'); leeg = niet in de bronnen."),
+        Column("betrokken", pl.String, False, "Partij(en) van de vijfhoek die betrokken zijn (';')."),
+        Column("geverifieerd", pl.Boolean, True, "true alleen als niveau én partijen in een bron staan."),
+        Column("bron", pl.String, True, "Bron in woorden (ook: waarop een niet-geverifieerde regel berust)."),
+        Column("bron_url", pl.String, True, "Een of meer URL's van de bron (';')."),
+        Column("toelichting", pl.String, False, "Wat wel en niet in de bron staat."),
+    ),
+    key=("regel_id",),
+)
+
+MILESTONES = Table(
+    name="milestones",
+    file="milestones.csv",
+    label_nl="mijlpalen van de Hervormingsagenda",
+    columns=(
+        Column("mijlpaal_id", pl.String, True, "Korte unieke code, bijv. M01."),
+        Column("datum", pl.Date, True, "Begin van de periode, JJJJ-MM-DD."),
+        Column("precisie", pl.String, True, "dag, maand, kwartaal of jaar: hoe precies de bron de datum geeft."),
+        Column("datum_tekst", pl.String, False, "De datum zoals de bron hem noemt, als die afwijkt (bijv. 'begin 2027')."),
+        Column("titel", pl.String, True, "Wat er gebeurde of gebeurt."),
+        Column("label_kort", pl.String, True, "Korte tekst voor in de tijdlijn."),
+        Column("omschrijving", pl.String, False, "Toelichting."),
+        Column("thema_codes", pl.String, False, "Thema's waar de mijlpaal bij hoort (';')."),
+        Column("status", pl.String, True, "gebeurd, of verwacht (aangekondigd; niet nagegaan of het is gebeurd)."),
+        Column("bron", pl.String, True, "Bron in woorden."),
+        Column("bron_url", pl.String, True, "Een of meer URL's van de bron (';')."),
+        Column("tag", pl.String, True, "V (geverifieerd) of V-weak (alleen een derde bron)."),
+    ),
+    key=("mijlpaal_id",),
+)
