@@ -33,6 +33,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/context.py", "Voortgang en context", "📊", "Verdieping"),
     PageSpec("pages/heatmap.py", "Thema's per regio", "🟦", "Verdieping"),
     PageSpec("pages/behoeften.py", "Ondersteuningsbehoeften", "🤝", "Verdieping"),
+    PageSpec("pages/leernetwerken.py", "Leernetwerken", "🧩", "Verdieping", aggregate_safe=True),
+    PageSpec("pages/aan_zet.py", "Wie is aan zet", "🗓️", "Verdieping", aggregate_safe=True),
     PageSpec("pages/presentatie.py", "Presentatie", "🎞️", "Achtergrond", aggregate_safe=True),
     PageSpec("pages/over_de_data.py", "Over de data", "ℹ️", "Achtergrond", aggregate_safe=True),
     PageSpec("pages/importeren.py", "Importeren", "📥", "Achtergrond", requires_analyst=True),
