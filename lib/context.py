@@ -544,3 +544,18 @@ def scatter_export_table(combined: pl.DataFrame) -> pl.DataFrame:
         pl.col("aantal_onbekend").alias("Thema's onbekend of n.v.t."),
         pl.col("pct_jeugdzorg_2022").round(1).alias("Jongeren met jeugdzorg 2022 (%, CBS)"),
     )
+
+
+def region_facts(regio: str, year: int = BOUNDARY_YEAR) -> dict | None:
+    """Eén regio: inwoners en aandelen van `year`, jeugdzorg 2022. None als de contextbestanden ontbreken
+    of niet kloppen (het regioprofiel toont dan gewoon geen contextcijfers)."""
+    try:
+        now = region_context(year).filter(pl.col("regio_code") == regio)
+        jz = region_context(2022).filter(pl.col("regio_code") == regio)
+    except DataValidationError:
+        return None
+    if now.height != 1 or jz.height != 1:
+        return None
+    row = now.row(0, named=True)
+    row["pct_jeugdzorg_2022"] = jz["pct_jeugdzorg_2022"].item()
+    return row

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import charts, filters, onepager, profile, ui
+from lib import agenda, charts, context, filters, geodata, maps, onepager, profile, schema, ui
 from lib.export import safe_filename
 from lib.region_select import select_region
 
@@ -17,9 +17,26 @@ regio = select_region(options, key="regio_sel", label="Kies een jeugdregio")
 info = profile.region_info(ds, regio, f.peiling)
 
 st.header(f"{info.name} ({info.code})")
-st.markdown(f"**{len(info.gemeenten)} gemeenten** in {', '.join(info.provincies_gemeenten)} · peiling: **{peiling_label}**")
-with st.expander("Gemeenten in deze regio"):
-    st.write(", ".join(info.gemeenten))
+left, right = st.columns([3, 2])
+with left:
+    st.markdown(f"**{len(info.gemeenten)} gemeenten** in {', '.join(info.provincies_gemeenten)} · "
+                f"peiling: **{peiling_label}**")
+    with st.expander("Gemeenten in deze regio"):
+        st.write(", ".join(info.gemeenten))
+    # Echte CBS-contextcijfers (geen voorbeelddata): met bron en jaar.
+    ctx = context.region_facts(regio)
+    if ctx is not None:
+        c1, c2, c3 = st.columns(3)
+        c1.metric("Inwoners (2024)", f"{ctx['inwoners']:,}".replace(",", "."))
+        c2.metric("0–25 jaar (2024, ca.)", f"{ctx['pct_0_15'] + ctx['pct_15_25']:.0f}%".replace(".", ","))
+        c3.metric("Jeugdzorg (2022, ca.)", f"{ctx['pct_jeugdzorg_2022']:.1f}%".replace(".", ","),
+                  help="Aandeel jongeren onder 23 met jeugdhulp in natura, jeugdbescherming of -reclassering.")
+        st.caption(f"{context.SOURCE_LINE}. ‘ca.’: gewogen uit hele procenten per gemeente; jeugdzorg is 2022.")
+with right:
+    st.pydeck_chart(maps.highlight_deck(geodata.regions_geojson(ds.regions_for(f.peiling)["jaar"][0]), [regio],
+                                        label="deze regio", height=260),
+                    height=260, key="regio_locator")
+    st.caption(schema.ATTRIBUTION_GEO)
 ui.illustrative_marker(ds, f.peiling)
 
 # 2. Stand per thema naast het landelijke beeld ------------------------------------------------------
@@ -52,7 +69,13 @@ st.dataframe(table.select("Thema", "Status", "Zwakke punten", "Vervolgstappen").
 st.subheader("Ondersteuningsbehoeften")
 st.dataframe(profile.region_needs(ds, regio, f.peiling), hide_index=True)
 
-# 5. Voortgang over alle peilingen -----------------------------------------------------------------
+# 5. Wie is aan zet, en waar staat de regio -------------------------------------------------------
+with st.expander("Wie is aan zet per thema, en waar staat deze regio"):
+    st.dataframe(agenda.region_responsibilities(ds, regio, f.peiling).drop("status_waarde"), hide_index=True)
+    st.caption("Niveau en partijen uit de bronnen van de agenda; ‘niet geverifieerd’ = niet in een bron gevonden. "
+               "Zie ook de pagina Wie is aan zet.")
+
+# 6. Voortgang over alle peilingen -----------------------------------------------------------------
 st.subheader("Voortgang per thema over alle peilingen")
 history = profile.region_history(ds, regio)
 st.plotly_chart(charts.history_small_multiples(history, ds.vocab),
@@ -60,7 +83,7 @@ st.plotly_chart(charts.history_small_multiples(history, ds.vocab),
 st.caption("Status per peiling: 0 Niet gestart · 1 Oriënterend · 2 In voorbereiding · 3 In uitvoering · "
            "4 Gerealiseerd. Een onderbreking in de lijn is een peiling waarin de status onbekend was.")
 
-# 6. Afdrukbare startfoto ----------------------------------------------------------------------------
+# 7. Afdrukbare startfoto ----------------------------------------------------------------------------
 st.subheader("Afdrukken")
 st.download_button(
     "Download de startfoto van deze regio (A4, om af te drukken)",
