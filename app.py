@@ -2,12 +2,14 @@
 
 import streamlit as st
 
-from lib import auth, filters, privacy, ui
+from lib import auth, filters, i18n, privacy, ui
+from lib.i18n import t
 from lib.navigation import PAGES, PRESENTATION, SECTIONS, visible_pages
 
 presenting = st.query_params.get("presentatie") == "1"
+lang = i18n.sync_from_url()  # ?taal=en (ook in de presentatiemodus, die geen zijbalk heeft)
 st.set_page_config(
-    page_title="Hervormingsagenda Jeugd — voortgang per jeugdregio",
+    page_title=t("app.paginatitel"),
     page_icon="🧭",
     layout="wide",
     initial_sidebar_state="collapsed" if presenting else "expanded",
@@ -20,27 +22,27 @@ specs = visible_pages(auth.analyst_configured() and not aggregate, aggregate)
 
 if presenting:
     # Presentatiemodus: alleen de dia's, zonder zijbalk, werkbalk of navigatie, met grote letters.
-    navigation = st.navigation([st.Page(PRESENTATION.path, title=PRESENTATION.title, icon=PRESENTATION.icon,
+    navigation = st.navigation([st.Page(PRESENTATION.path, title=t(f"nav.{PRESENTATION.url_path}"), icon=PRESENTATION.icon,
                                         url_path=PRESENTATION.url_path, default=True)], position="hidden")
     ui.presentation_style()
 else:
     pages = {
         section: [
-            st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=(p == PAGES[0]))
+            st.Page(p.path, title=t(f"nav.{p.url_path}"), icon=p.icon, url_path=p.url_path, default=(p == PAGES[0]))
             for p in specs
             if p.section == section
         ]
         for section in SECTIONS
     }
-    navigation = st.navigation({s: ps for s, ps in pages.items() if ps})
+    navigation = st.navigation({t(f"nav.sectie.{s}"): ps for s, ps in pages.items() if ps})
 
 dataset = ui.load_or_stop()
 if not presenting:
+    i18n.render_toggle()
     with st.sidebar:
         st.toggle(
-            "Geanonimiseerd (metarapportage)", key=privacy.STATE_KEY, value=forced, disabled=forced,
-            help=("Toont alleen het landelijke beeld: geen regio herkenbaar, kleine aantallen onderdrukt. "
-                  + ("Afgedwongen door de instellingen van deze omgeving." if forced else "")),
+            t("app.geanonimiseerd"), key=privacy.STATE_KEY, value=forced, disabled=forced,
+            help=t("app.geanonimiseerd_uitleg") + (" " + t("app.afgedwongen") if forced else ""),
         )
     filters.render_sidebar(dataset, privacy.min_k() if aggregate else None)
 navigation.run()

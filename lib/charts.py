@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from lib import colors, schema
+from lib.i18n import t
 
 FONT = dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size=14)
 
@@ -48,7 +49,7 @@ def theme_status_stacked(counts: pl.DataFrame, vocab: schema.Vocabulary, theme_o
         values = [int(by_theme.get(t, 0)) for t in themes]
         if code in ("nvt",) and not any(values):
             continue
-        name = "Samengevoegd (kleine aantallen)" if code == pooled else vocab.status_labels[code]
+        name = t("charts.samengevoegd") if code == pooled else vocab.status_labels[code]
         fig.add_bar(
             name=name,
             y=labels,
@@ -61,10 +62,10 @@ def theme_status_stacked(counts: pl.DataFrame, vocab: schema.Vocabulary, theme_o
             insidetextanchor="middle",
             textangle=0,
             textfont=dict(color=colors.STATUS_TEXT_COLORS.get(code, "#1a1a1a")),
-            hovertemplate="%{y}<br>" + name + ": %{x} regio's<extra></extra>",
+            hovertemplate="%{y}<br>" + name + ": " + t("charts.x_regios") + "<extra></extra>",
         )
     fig.update_layout(barmode="stack", barnorm="percent", legend_traceorder="normal")
-    fig.update_xaxes(title="aandeel regio's (%)", ticksuffix="%", range=[0, 100], gridcolor="#eeeeee")
+    fig.update_xaxes(title=t("charts.aandeel_regios"), ticksuffix="%", range=[0, 100], gridcolor="#eeeeee")
     fig.update_yaxes(autorange="reversed", automargin=True)
     return _base_layout(fig, height=max(320, 34 * len(themes) + 90), title=title)
 
@@ -100,7 +101,7 @@ UNKNOWN_X = -0.8
 
 def _status_axis(fig: go.Figure, vocab: schema.Vocabulary, row=None, col=None, with_unknown: bool = True) -> None:
     ticks = ([UNKNOWN_X] if with_unknown else []) + list(schema.STATUS_LEVELS)
-    text = (["onbekend"] if with_unknown else []) + [vocab.status_short[str(v)] for v in schema.STATUS_LEVELS]
+    text = ([t("charts.onbekend")] if with_unknown else []) + [vocab.status_short[str(v)] for v in schema.STATUS_LEVELS]
     fig.update_xaxes(tickvals=ticks, ticktext=text, range=[UNKNOWN_X - 0.5 if with_unknown else -0.4, 4.4],
                      gridcolor="#eeeeee", zeroline=False, row=row, col=col)
 
@@ -118,9 +119,9 @@ def profile_dots(frame: pl.DataFrame, vocab: schema.Vocabulary, region_name: str
             fig.add_trace(go.Scatter(x=[row["p25"], row["p75"]], y=[row["thema_kort"]] * 2, mode="lines",
                                      line=dict(color="#969696", width=9), hoverinfo="skip", showlegend=False))
     fig.add_trace(go.Scatter(
-        x=frame["mediaan"].to_list(), y=themes, mode="markers", name="Landelijke mediaan",
+        x=frame["mediaan"].to_list(), y=themes, mode="markers", name=t("charts.landelijke_mediaan"),
         marker=dict(symbol="diamond", size=12, color="#252525"),
-        hovertemplate="%{y}<br>landelijke mediaan: %{x}<extra></extra>",
+        hovertemplate="%{y}<br>" + t("charts.landelijke_mediaan_klein") + ": %{x}<extra></extra>",
     ))
     codes = [str(s) for s in frame["status"].to_list()]
     xs = [UNKNOWN_X if v is None else v for v in frame["status_waarde"].to_list()]
@@ -173,8 +174,8 @@ def compare_dots(long: pl.DataFrame, vocab: schema.Vocabulary, regions: list[str
     med = long.unique("thema_code").sort(pl.col("thema_code").to_physical())
     fig.add_trace(go.Scatter(
         x=med["mediaan"].to_list(), y=[pos[str(t)] for t in med["thema_code"].to_list()], mode="markers",
-        name="Landelijke mediaan", marker=dict(symbol="diamond", size=13, color="#bdbdbd", line=dict(color="#525252", width=1)),
-        hovertemplate="landelijke mediaan: %{x}<extra></extra>",
+        name=t("charts.landelijke_mediaan"), marker=dict(symbol="diamond", size=13, color="#bdbdbd", line=dict(color="#525252", width=1)),
+        hovertemplate=t("charts.landelijke_mediaan_klein") + ": %{x}<extra></extra>",
     ))
     n = len(regions)
     for i, code in enumerate(regions):
@@ -201,8 +202,8 @@ def progress_lines(frame: pl.DataFrame, regions: list[str], names: dict[str, str
     fig = go.Figure()
     nl = frame.filter(pl.col("regio_code") == "NL")
     fig.add_trace(go.Scatter(x=nl["datum"].to_list(), y=nl["gemiddelde"].to_list(), mode="lines+markers",
-                             name="Landelijke mediaan", line=dict(color="#525252", dash="dash", width=2),
-                             hovertemplate="landelijke mediaan: %{y:.2f}<extra></extra>"))
+                             name=t("charts.landelijke_mediaan"), line=dict(color="#525252", dash="dash", width=2),
+                             hovertemplate=t("charts.landelijke_mediaan_klein") + ": %{y:.2f}<extra></extra>"))
     for i, code in enumerate(regions):
         sub = frame.filter(pl.col("regio_code") == code)
         fig.add_trace(go.Scatter(
@@ -210,13 +211,13 @@ def progress_lines(frame: pl.DataFrame, regions: list[str], names: dict[str, str
             line=dict(color=REGION_PALETTE[i % 4], width=3), marker=dict(symbol=REGION_SYMBOLS[i % 4], size=10),
             hovertemplate=names.get(code, code).replace("%", "%%") + ": %{y:.2f}<extra></extra>",
         ))
-    fig.update_yaxes(range=[0, 4], title="gemiddelde status (0–4)", gridcolor="#eeeeee")
+    fig.update_yaxes(range=[0, 4], title=t("charts.gemiddelde_status"), gridcolor="#eeeeee")
     fig.update_xaxes(tickformat="%b %Y", gridcolor="#f3f3f3")
     return _base_layout(fig, height=380)
 
 
 def suppressed_count_bar(labels: list[str], values: list[int | None], k: int, total: int,
-                         axis_title: str = "aantal regio's") -> go.Figure:
+                         axis_title: str | None = None) -> go.Figure:
     """Horizontale balken waarin onderdrukte aantallen (None) geen lengte krijgen maar de tekst '< k'."""
     shown = [0 if v is None else v for v in values]
     text = [f"< {k}" if v is None else str(v) for v in values]
@@ -225,7 +226,8 @@ def suppressed_count_bar(labels: list[str], values: list[int | None], k: int, to
         cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
     ))
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title=f"{axis_title} (van {total})", range=[0, max(total, 1) * 1.1], gridcolor="#eeeeee")
+    axis_title = axis_title or t("charts.aantal_regios")
+    fig.update_xaxes(title=t("charts.van_totaal", titel=axis_title, totaal=total), range=[0, max(total, 1) * 1.1], gridcolor="#eeeeee")
     return _base_layout(fig, height=max(260, 34 * len(labels) + 80))
 
 

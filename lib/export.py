@@ -40,10 +40,12 @@ def safe_filename(*parts: str, ext: str) -> str:
 
 
 def header_lines(title: str, sources: list[str], filters_text: str, illustrative: bool) -> list[str]:
-    lines = [title, f"Filters: {filters_text}", f"Gemaakt: {dt.date.today().isoformat()}"]
+    from lib.i18n import t
+
+    lines = [title, t("export.filters", filters=filters_text), t("export.gemaakt", datum=dt.date.today().isoformat())]
     if illustrative:
-        lines.append("LET OP: voorbeelddata — fictieve cijfers, geen feiten over echte regio's")
-    lines += [f"Bron: {s}" for s in sources]
+        lines.append(t("export.let_op"))
+    lines += [t("export.bron", bron=s) for s in sources]
     return [neutralise(line) or "" for line in lines]
 
 

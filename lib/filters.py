@@ -21,6 +21,7 @@ import polars as pl
 import streamlit as st
 
 from lib import schema
+from lib.i18n import t
 from lib.loaders import Dataset
 from lib.transforms import Filters
 
@@ -33,7 +34,6 @@ STATE_KEY = "filters"
 #: session_state-vlag: de link van deze sessie is al gelezen (alleen bij het openen telt de URL).
 URL_READ_KEY = "filters_url_gelezen"
 MULTI_KEYS: tuple[str, ...] = (KEY_STATUS,)
-LABELS = {KEY_PEILING: "De peiling", KEY_PROVINCIE: "De provincie", KEY_THEMA: "Het thema", KEY_STATUS: "De status"}
 
 
 def options(ds: Dataset, min_regions: int | None = None) -> dict[str, list[str]]:
@@ -99,9 +99,8 @@ def shown_value(value: str, limit: int = 40) -> str:
 
 def link_notice(key: str, value: str) -> str:
     """De korte melding bij een onbekende waarde uit een link."""
-    tail = "wordt genegeerd" if key in MULTI_KEYS else "de standaardwaarde wordt getoond"
-    sep = " en " if key in MULTI_KEYS else "; "
-    return f"{LABELS[key]} ‘{shown_value(value)}’ uit de link bestaat niet{sep}{tail}."
+    which = "link_genegeerd" if key in MULTI_KEYS else "link_standaard"
+    return t(f"filters.{which}", wat=t(f"filters.link_{key}"), waarde=shown_value(value))
 
 
 def _province_names(ds: Dataset) -> dict[str, str]:
@@ -145,25 +144,27 @@ def render_sidebar(ds: Dataset, min_regions_per_province: int | None = None) -> 
     peiling_labels = dict(zip(ds.peilingen["peiling_id"], ds.peilingen["label"]))
     provinces = _province_names(ds)
     # Geen index/default: de waarde komt uit session_state (gezet door _read_link_once).
+    # Vertaalde teksten vooraf ophalen: format_func mag geen t() aanroepen (AppTest roept hem buiten de run aan).
+    all_prov, all_themes = t("filters.alle_provincies"), t("filters.alle_themas")
     with st.sidebar:
-        st.markdown("**Filters**")
+        st.markdown(f"**{t('filters.kop')}**")
         peiling = st.selectbox(
-            "Peiling", opts[KEY_PEILING], format_func=lambda p: peiling_labels.get(p, p), key=KEY_PEILING,
+            t("filters.peiling"), opts[KEY_PEILING], format_func=lambda p: peiling_labels.get(p, p), key=KEY_PEILING,
         )
         provincie = st.selectbox(
-            "Provincie", opts[KEY_PROVINCIE],
-            format_func=lambda p: "Alle provincies" if p == ALL else provinces.get(p, p),
+            t("filters.provincie"), opts[KEY_PROVINCIE],
+            format_func=lambda p: all_prov if p == ALL else provinces.get(p, p),
             key=KEY_PROVINCIE,
-            help="Een regio telt mee bij de provincie waar de meeste van haar gemeenten liggen.",
+            help=t("filters.provincie_uitleg"),
         )
         thema = st.selectbox(
-            "Thema", opts[KEY_THEMA],
-            format_func=lambda t: "Alle thema's" if t == ALL else f"{t} {ds.vocab.theme_labels.get(t, t)}",
+            t("filters.thema"), opts[KEY_THEMA],
+            format_func=lambda c: all_themes if c == ALL else f"{c} {ds.vocab.theme_labels.get(c, c)}",
             key=KEY_THEMA,
         )
         statussen = st.multiselect(
-            "Status", opts[KEY_STATUS], format_func=lambda s: ds.vocab.status_labels.get(s, s),
-            key=KEY_STATUS, placeholder="Alle statussen",
+            t("filters.status"), opts[KEY_STATUS], format_func=lambda s: ds.vocab.status_labels.get(s, s),
+            key=KEY_STATUS, placeholder=t("filters.alle_statussen"),
         )
     _write_link({KEY_PEILING: peiling, KEY_PROVINCIE: provincie, KEY_THEMA: thema, KEY_STATUS: statussen}, dflt)
     f = Filters(

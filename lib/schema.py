@@ -174,6 +174,7 @@ THEMES = Table(
         Column("label_nl", pl.String, True, "Nederlandse naam."),
         Column("label_kort", pl.String, True, "Korte naam voor kolomkoppen."),
         Column("label_en", pl.String, True, "Engelse naam."),
+        Column("label_kort_en", pl.String, False, "Korte Engelse naam (leeg = label_en)."),
         Column("omschrijving", pl.String, True, "Wat er onder valt."),
         Column("geverifieerd", pl.Boolean, True, "Is de formulering in een bron gevonden?"),
         Column("bron", pl.String, True, "Bron van de formulering."),
@@ -206,6 +207,7 @@ STATUS_SCALE = Table(
         Column("label_nl", pl.String, True, "Nederlandse naam."),
         Column("label_kort", pl.String, True, "Korte naam voor in cellen."),
         Column("label_en", pl.String, True, "Engelse naam."),
+        Column("label_kort_en", pl.String, False, "Korte Engelse naam (leeg = label_en)."),
         Column("omschrijving", pl.String, True, "Uitleg."),
     ),
     key=("status_code",),
@@ -254,24 +256,37 @@ def _read_reference(path: Path) -> pl.DataFrame:
     return pl.read_csv(path, infer_schema=False)
 
 
-@lru_cache(maxsize=4)
-def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
+@lru_cache(maxsize=8)
+def vocabulary(data_dir: Path = DATA_DIR, lang: str = "nl") -> Vocabulary:
+    """Codes en labels; `lang="en"` neemt de kolommen label_en/label_kort_en (leeg = de lange Engelse naam)."""
     themes = _read_reference(data_dir / THEMES.file)
     status = _read_reference(data_dir / STATUS_SCALE.file)
     cats = _read_reference(data_dir / NEED_CATEGORIES.file)
     prio = _read_reference(data_dir / PRIORITIES.file).sort(pl.col("volgorde").cast(pl.Int8))
+    en = lang == "en"
+    label = "label_en" if en else "label_nl"
+
     return Vocabulary(
         theme_codes=tuple(themes["thema_code"]),
-        theme_labels=dict(zip(themes["thema_code"], themes["label_nl"])),
-        theme_short=dict(zip(themes["thema_code"], themes["label_kort"])),
-        status_labels=dict(zip(status["status_code"], status["label_nl"])),
-        status_short=dict(zip(status["status_code"], status["label_kort"])),
+        theme_labels=dict(zip(themes["thema_code"], themes[label])),
+        theme_short=dict(zip(themes["thema_code"], _short(themes, en))),
+        status_labels=dict(zip(status["status_code"], status[label])),
+        status_short=dict(zip(status["status_code"], _short(status, en))),
         category_codes=tuple(cats["categorie_code"]),
-        category_labels=dict(zip(cats["categorie_code"], cats["label_nl"])),
+        category_labels=dict(zip(cats["categorie_code"], cats[label])),
         category_theme=dict(zip(cats["categorie_code"], cats["thema_code"])),
         priority_codes=tuple(prio["prioriteit_code"]),
-        priority_labels=dict(zip(prio["prioriteit_code"], prio["label_nl"])),
+        priority_labels=dict(zip(prio["prioriteit_code"], prio[label])),
     )
+
+
+def _short(df: pl.DataFrame, en: bool) -> list[str]:
+    """Korte labels: label_kort, of in het Engels label_kort_en (leeg of ontbrekend = label_en)."""
+    if not en:
+        return df["label_kort"].to_list()
+    if "label_kort_en" not in df.columns:
+        return df["label_en"].to_list()
+    return [s or long for s, long in zip(df["label_kort_en"].to_list(), df["label_en"].to_list())]
 
 
 def status_value_expr(col: str = "status") -> pl.Expr:

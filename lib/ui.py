@@ -8,8 +8,9 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from lib import schema
+from lib import i18n, schema
 from lib.data_access import get_dataset
+from lib.i18n import t
 from lib.loaders import Dataset
 from lib.validation import DataValidationError
 
@@ -31,12 +32,15 @@ def _ensure_app_navigation() -> None:
 
 
 def load_or_stop() -> Dataset:
-    """Laad de data; bij fouten een Nederlandse uitleg per probleem en stop (nooit een traceback)."""
+    """Laad de data; bij fouten een Nederlandse uitleg per probleem en stop (nooit een traceback).
+
+    De cache is taalonafhankelijk; in het Engels krijgt de Dataset hier Engelse labels (vocab, peilingnamen).
+    """
     _ensure_app_navigation()
     try:
-        return get_dataset()
+        return in_language(get_dataset(), i18n.current_lang())
     except DataValidationError as exc:
-        st.error("De data van het dashboard kon niet worden geladen. Dit zijn de problemen:")
+        st.error(t("ui.data_fout"))
         st.dataframe(
             pl.DataFrame(
                 {
@@ -53,6 +57,25 @@ def load_or_stop() -> Dataset:
         raise  # pragma: no cover - st.stop() eindigt de run
 
 
+def in_language(ds: Dataset, lang: str) -> Dataset:
+    """De Dataset met labels in `lang`: thema's, statussen, categorieën, prioriteiten uit de label_en-kolommen
+    van de databestanden en peilingnamen uit soort en datum. Nederlands: ongewijzigd."""
+    if lang == i18n.DEFAULT:
+        return ds
+    from dataclasses import replace
+
+    from lib.paths import DATA_DIR
+
+    months = t("algemeen.maanden", lang=lang).split(",")
+    labels = [
+        t(f"peiling.{soort if soort in schema.PEILING_KINDS else 'voortgang'}", lang=lang,
+          maand=months[d.month - 1], jaar=d.year)
+        for soort, d in zip(ds.peilingen["soort"].to_list(), ds.peilingen["datum"].to_list())
+    ]
+    return replace(ds, vocab=schema.vocabulary(DATA_DIR, lang),
+                   peilingen=ds.peilingen.with_columns(pl.Series("label", labels, dtype=pl.String)))
+
+
 def illustrative_marker(ds: Dataset, peiling: str | None = None) -> None:
     """De markering die op elk scherm met gegenereerde cijfers zichtbaar moet zijn.
 
@@ -62,18 +85,40 @@ def illustrative_marker(ds: Dataset, peiling: str | None = None) -> None:
     if peiling is None and ds.kind == "gemengd":
         # peiling_id's zijn gevalideerde codes (geen vrije tekst); toch als code getoond, niet als markdown
         imported = ds.peilingen.filter(~pl.col("illustratief"))["peiling_id"].to_list()
-        st.warning(f"**{schema.ILLUSTRATIVE_MARKER}** bij de voorbeeldpeilingen. Geïmporteerd (echte data): "
-                   f"{', '.join(f'`{p}`' for p in imported)}. {schema.ILLUSTRATIVE_EXPLANATION}", icon="🧪")
+        st.warning(t("ui.voorbeeld_gemengd", marker=marker_text(), peilingen=", ".join(f"`{p}`" for p in imported),
+                     uitleg=explanation_text()), icon="🧪")
     elif ds.is_illustrative(peiling):
-        st.warning(f"**{schema.ILLUSTRATIVE_MARKER}.** {schema.ILLUSTRATIVE_EXPLANATION}", icon="🧪")
+        st.warning(f"**{marker_text()}.** {explanation_text()}", icon="🧪")
     elif ds.kind == "gemengd":
-        st.info("Deze weergave toont geïmporteerde data; andere peilingen zijn voorbeelddata.", icon="ℹ️")
+        st.info(t("ui.geimporteerd_andere_voorbeeld"), icon="ℹ️")
+
+
+def marker_text() -> str:
+    """De voorbeelddata-markering in de huidige taal (Nederlands = schema.ILLUSTRATIVE_MARKER)."""
+    return schema.ILLUSTRATIVE_MARKER if i18n.current_lang() == i18n.DEFAULT else t("ui.voorbeeld_marker")
+
+
+def explanation_text() -> str:
+    return schema.ILLUSTRATIVE_EXPLANATION if i18n.current_lang() == i18n.DEFAULT else t("ui.voorbeeld_uitleg")
+
+
+def attribution_geo() -> str:
+    return schema.ATTRIBUTION_GEO if i18n.current_lang() == i18n.DEFAULT else t("ui.bron_geo")
+
+
+def attribution_membership() -> str:
+    return schema.ATTRIBUTION_MEMBERSHIP if i18n.current_lang() == i18n.DEFAULT else t("ui.bron_indeling")
+
+
+def source_progress() -> str:
+    """Bronregel voor exports van voortgangsdata, in de huidige taal."""
+    return SOURCE_PROGRESS if i18n.current_lang() == i18n.DEFAULT else t("ui.bron_voortgang")
 
 
 def source_footer(geo: bool = False) -> None:
-    lines = [schema.ATTRIBUTION_MEMBERSHIP]
+    lines = [attribution_membership()]
     if geo:
-        lines.insert(0, schema.ATTRIBUTION_GEO)
+        lines.insert(0, attribution_geo())
     st.caption("  \n".join(lines))
 
 
@@ -83,14 +128,15 @@ def download_buttons(df: pl.DataFrame, *, title: str, name_parts: list[str], sou
     en bronregels bovenaan; formules geneutraliseerd (lib/export)."""
     from lib import export
 
+    df = i18n.columns(df)
     header = export.header_lines(title, sources, filters_text, illustrative)
     c1, c2 = st.columns(2)
     c1.download_button(
-        "Download CSV", export.to_csv_bytes(df, header), file_name=export.safe_filename(*name_parts, ext="csv"),
+        t("ui.download_csv"), export.to_csv_bytes(df, header), file_name=export.safe_filename(*name_parts, ext="csv"),
         mime="text/csv", key=f"{key}_csv", icon="⬇️", on_click="ignore",
     )
     c2.download_button(
-        "Download Excel", export.to_xlsx_bytes(df, header), file_name=export.safe_filename(*name_parts, ext="xlsx"),
+        t("ui.download_excel"), export.to_xlsx_bytes(df, header), file_name=export.safe_filename(*name_parts, ext="xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx", icon="⬇️",
         on_click="ignore",
     )
