@@ -28,6 +28,7 @@ import polars as pl
 
 from lib import colors, schema
 from lib.charts import FONT
+from lib.i18n import change_label, t
 from lib.loaders import Dataset
 from lib.transforms import Filters, previous_peiling, region_table, theme_progress
 
@@ -43,6 +44,16 @@ SORTS: dict[str, str] = {
     "provincie": "Provincie",
     "profiel": "Gelijkend profiel",
 }
+
+
+def variants() -> dict[str, str]:
+    """VARIANTS in de huidige taal (voor de keuzeknoppen)."""
+    return {v: t(f"heatmap.variant_{v}") for v in VARIANTS}
+
+
+def sorts() -> dict[str, str]:
+    """SORTS in de huidige taal."""
+    return {v: t(f"heatmap.sort_{v}") for v in SORTS}
 
 #: Cellen die niet door de statusfilter komen: licht, met nog leesbare tekst.
 FILTERED_OUT = "gefilterd"
@@ -288,10 +299,10 @@ def category_labels(variant: str, vocab: schema.Vocabulary) -> dict[str, str]:
     """Legendalabels: de celtekst en het volledige label, zodat de legenda de cellen uitlegt."""
     if variant == VARIANT_CHANGE:
         signs = {"verbeterd": "+", "gelijk": "=", "verslechterd": "−", "onbekend": "?"}
-        out = {c: f"{signs[c]} {colors.CHANGE_LABELS[c]}" for c in colors.CHANGE_CODES}
+        out = {c: f"{signs[c]} {change_label(c)}" for c in colors.CHANGE_CODES}
     else:
         out = {c: f"{STATUS_CELL_TEXT[c]} {vocab.status_labels[c]}" for c in schema.STATUS_CODES}
-    out[FILTERED_OUT] = "Buiten de statusfilter"
+    out[FILTERED_OUT] = t("heatmap.buiten_filter")
     return out
 
 
@@ -333,7 +344,7 @@ def heatmap_table(grid: pl.DataFrame, vocab: schema.Vocabulary, variant: str, re
     signed = variant == VARIANT_CHANGE
     if variant == VARIANT_CHANGE:
         cell = [
-            colors.CHANGE_LABELS[c] + ("" if c in ("onbekend", "gelijk") or d is None else f" ({change_cell_text(c, d)})")
+            change_label(c) + ("" if c in ("onbekend", "gelijk") or d is None else f" ({change_cell_text(c, d)})")
             for c, d in zip(grid["verandering"], grid["verschil"])
         ]
     else:
@@ -344,7 +355,7 @@ def heatmap_table(grid: pl.DataFrame, vocab: schema.Vocabulary, variant: str, re
     means = region_means(grid, value_col)
     order = pl.DataFrame({"regio_code": list(region_order), "_volgorde": list(range(len(region_order)))})
     headers = {t: f"{t} {vocab.theme_short[t]}" for t in theme_order}
-    mean_header = "Gemiddelde verandering" if signed else "Gemiddelde voortgang"
+    mean_header = t("heatmap.gem_verandering") if signed else t("heatmap.gem_voortgang")
     body = (
         order.join(names, on="regio_code", how="left")
         .join(wide, on="regio_code", how="left")
@@ -354,7 +365,7 @@ def heatmap_table(grid: pl.DataFrame, vocab: schema.Vocabulary, variant: str, re
             pl.col("regio_code").alias("Regiocode"),
             pl.col("regio_naam").alias("Regio"),
             pl.col("provincie_naam").alias("Provincie"),
-            *[pl.col(t).alias(headers[t]) for t in theme_order],
+            *[pl.col(c).alias(headers[c]) for c in theme_order],
             pl.col("gemiddelde").map_elements(lambda v: fmt_number(v, signed), return_dtype=pl.String)
             .fill_null("").alias(mean_header),
         )
@@ -363,7 +374,7 @@ def heatmap_table(grid: pl.DataFrame, vocab: schema.Vocabulary, variant: str, re
     footer = pl.DataFrame(
         {
             "Regiocode": [""],
-            "Regio": ["Gemiddelde per thema (getoonde regio's)"],
+            "Regio": [t("heatmap.gem_per_thema")],
             "Provincie": [""],
             **{headers[t]: [fmt_number(tmeans.get(t), signed)] for t in theme_order},
             mean_header: [""],
@@ -454,8 +465,8 @@ def heatmap_figure(
     row_values = [tmeans.get(t) for t in cols]
     mean_x, mean_y = len(cols) + 1, len(rows) + 1
     for values, x0, y0, hover in (
-        ([[v] for v in col_values], mean_x, 0, "gemiddeld %{text}"),
-        ([row_values], 0, mean_y, "gemiddeld %{text}"),
+        ([[v] for v in col_values], mean_x, 0, t("heatmap.gemiddeld_hover")),
+        ([row_values], 0, mean_y, t("heatmap.gemiddeld_hover")),
     ):
         flat = [mean_color(v, variant) for vrow in values for v in vrow]
         width = len(values[0])
@@ -471,16 +482,16 @@ def heatmap_figure(
     # Onzichtbare scatter: één punt per cel, selecteerbaar (plotly-heatmaps melden geen selectie).
     xs, ys, custom = [], [], []
     for i, r in enumerate(rows):
-        for j, t in enumerate(cols):
-            cell = lookup[(r, t)]
+        for j, th in enumerate(cols):
+            cell = lookup[(r, th)]
             xs.append(j)
             ys.append(i)
             if signed:
-                before = vocab.status_labels.get(cell["vorige_status"] or "", "geen vorige peiling")
-                detail = f"{colors.CHANGE_LABELS[cell['verandering']]}: {before} → {vocab.status_labels[cell['status']]}"
+                before = vocab.status_labels.get(cell["vorige_status"] or "", t("heatmap.geen_vorige"))
+                detail = f"{change_label(cell['verandering'])}: {before} → {vocab.status_labels[cell['status']]}"
             else:
                 detail = vocab.status_labels[cell["status"]]
-            custom.append([r, t, names[r], vocab.theme_labels[t], detail])
+            custom.append([r, th, names[r], vocab.theme_labels[th], detail])
     fig.add_trace(go.Scatter(
         x=xs, y=ys, mode="markers", customdata=custom, name="selectie", showlegend=False,
         marker=dict(size=ROW_PX, symbol="square", opacity=0, color="#000000"),
@@ -500,13 +511,13 @@ def heatmap_figure(
 
     fig.update_xaxes(
         range=[-0.5, mean_x + 0.5], side="top", tickangle=-45, tickmode="array",
-        tickvals=[*range(len(cols)), mean_x], ticktext=[vocab.theme_short[t] for t in cols] + ["Gemiddeld"],
+        tickvals=[*range(len(cols)), mean_x], ticktext=[vocab.theme_short[c] for c in cols] + [t("heatmap.gemiddeld")],
         tickfont=dict(size=TICK_FONT_SIZE), ticks="", automargin=True, showgrid=False, zeroline=False,
         fixedrange=True,
     )
     fig.update_yaxes(
         range=[mean_y + 0.5, -0.5], tickmode="array", tickvals=[*range(len(rows)), mean_y],
-        ticktext=[names[r] for r in rows] + ["Gemiddeld"], tickfont=dict(size=TICK_FONT_SIZE), ticks="",
+        ticktext=[names[r] for r in rows] + [t("heatmap.gemiddeld")], tickfont=dict(size=TICK_FONT_SIZE), ticks="",
         automargin=True, showgrid=False, zeroline=False, fixedrange=True,
     )
 

@@ -131,6 +131,11 @@ def columns(df: pl.DataFrame, lang: str | None = None) -> pl.DataFrame:
     return df.rename(mapping) if mapping else df
 
 
+def change_label(code: str) -> str:
+    """Label van een veranderingsklasse (verbeterd, gelijk, verslechterd, onbekend; lib.colors.CHANGE_CODES)."""
+    return t(f"verandering.{code}")
+
+
 def is_english() -> bool:
     return current_lang() == "en"
 
