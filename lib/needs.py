@@ -17,6 +17,7 @@ import polars as pl
 
 from lib import schema
 from lib.charts import FONT
+from lib.i18n import t
 from lib.heatmap import regions_passing
 from lib.loaders import Dataset
 from lib.transforms import Filters, previous_peiling
@@ -189,7 +190,8 @@ def priority_table(breakdown: pl.DataFrame, vocab: schema.Vocabulary) -> pl.Data
     return wide.select(
         pl.col("categorie_code").alias("Code"),
         pl.col("categorie_code").replace_strict(vocab.category_labels).alias("Categorie"),
-        *[pl.col(p).alias(f"Prioriteit {vocab.priority_labels[p].lower()}") for p in vocab.priority_codes],
+        *[pl.col(p).alias(t("needs.prioriteit_kolom", prioriteit=vocab.priority_labels[p].lower()))
+          for p in vocab.priority_codes],
     )
 
 
@@ -207,8 +209,8 @@ def change_table(change: pl.DataFrame, prev_label: str, label: str) -> pl.DataFr
     return change.select(
         pl.col("categorie_code").alias("Code"),
         pl.col("categorie").alias("Categorie"),
-        pl.col("vorige").alias(f"Aantal regio's {prev_label}"),
-        pl.col("nu").alias(f"Aantal regio's {label}"),
+        pl.col("vorige").alias(t("needs.aantal_in", peiling=prev_label)),
+        pl.col("nu").alias(t("needs.aantal_in", peiling=label)),
         pl.col("verschil").alias("Verschil"),
     )
 
@@ -232,10 +234,11 @@ def distribution_bar(dist: pl.DataFrame, n_regions: int) -> go.Figure:
     fig = go.Figure(go.Bar(
         y=dist["categorie"].to_list(), x=dist["aantal_regios"].to_list(), orientation="h",
         marker=dict(color=BAR_COLOR), text=[str(v) for v in dist["aantal_regios"]], textposition="outside",
-        cliponaxis=False, hovertemplate="%{y}: %{x} regio's<extra></extra>", name="regio's",
+        cliponaxis=False, hovertemplate="%{y}: " + t("charts.x_regios") + "<extra></extra>",
+        name=t("needs.regios"),
     ))
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title=f"aantal regio's (van {n_regions})", range=[0, max(n_regions, 1) * 1.08],
+    fig.update_xaxes(title=t("charts.van_totaal", titel=t("charts.aantal_regios"), totaal=n_regions), range=[0, max(n_regions, 1) * 1.08],
                      gridcolor="#eeeeee")
     return _layout(fig, height=max(260, 32 * dist.height + 70))
 
@@ -254,11 +257,11 @@ def priority_bar(breakdown: pl.DataFrame, vocab: schema.Vocabulary) -> go.Figure
             marker=dict(color=PRIORITY_COLORS.get(p, BAR_COLOR), line=dict(color="white", width=0.5)),
             text=[str(v) if v else "" for v in xs], textposition="inside", insidetextanchor="middle",
             textfont=dict(color=PRIORITY_TEXT_COLORS.get(p, "#1a1a1a")),
-            hovertemplate="%{y}<br>" + vocab.priority_labels[p] + ": %{x} regio's<extra></extra>",
+            hovertemplate="%{y}<br>" + vocab.priority_labels[p] + ": " + t("charts.x_regios") + "<extra></extra>",
         )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title="aantal regio's", gridcolor="#eeeeee")
+    fig.update_xaxes(title=t("charts.aantal_regios"), gridcolor="#eeeeee")
     return _layout(fig, height=max(280, 32 * len(order) + 100), legend=True)
 
 
@@ -274,7 +277,7 @@ def matrix_heatmap(matrix: pl.DataFrame, vocab: schema.Vocabulary) -> go.Figure:
         z=z, x0=0, dx=1, y0=0, dy=1, text=text, texttemplate="%{text}", colorscale=MATRIX_SCALE, zmin=0, zmax=zmax,
         showscale=False, xgap=1, ygap=1, customdata=[[[vocab.category_labels[c], vocab.theme_labels[t]] for t in themes]
                                                     for c in cats],
-        hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{z} regio's<extra></extra>",
+        hovertemplate="%{customdata[0]}<br>%{customdata[1]}: " + t("needs.z_regios") + "<extra></extra>",
     ))
     fig.update_xaxes(side="top", tickangle=-35, tickmode="array", tickvals=list(range(len(themes))),
                      ticktext=[vocab.theme_short[t] for t in themes], range=[-0.5, len(themes) - 0.5],
@@ -305,11 +308,11 @@ def change_dumbbell(change: pl.DataFrame, prev_label: str, label: str) -> go.Fig
     fig.add_trace(go.Scatter(
         x=change["vorige"].to_list(), y=cats, mode="markers", name=prev_label,
         marker=dict(color="white", size=12, line=dict(color=PREVIOUS_COLOR, width=2.5)),
-        hovertemplate="%{y}<br>" + prev_label + ": %{x} regio's<extra></extra>",
+        hovertemplate="%{y}<br>" + prev_label + ": " + t("charts.x_regios") + "<extra></extra>",
     ))
     fig.add_trace(go.Scatter(
         x=change["nu"].to_list(), y=cats, mode="markers", name=label, marker=dict(color=BAR_COLOR, size=12),
-        hovertemplate="%{y}<br>" + label + ": %{x} regio's<extra></extra>",
+        hovertemplate="%{y}<br>" + label + ": " + t("charts.x_regios") + "<extra></extra>",
     ))
     # Het label rechts van de verste stip, zodat het nooit over de andere stip valt.
     fig.add_trace(go.Scatter(
@@ -319,5 +322,5 @@ def change_dumbbell(change: pl.DataFrame, prev_label: str, label: str) -> go.Fig
     ))
     top = max(change["vorige"].max() or 0, change["nu"].max() or 0, 1)
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title="aantal regio's", range=[-0.5, top * 1.25 + 1], gridcolor="#eeeeee")
+    fig.update_xaxes(title=t("charts.aantal_regios"), range=[-0.5, top * 1.25 + 1], gridcolor="#eeeeee")
     return _layout(fig, height=max(280, 32 * len(cats) + 100), legend=True)
