@@ -14,6 +14,7 @@ from __future__ import annotations
 import polars as pl
 
 from lib import colors, schema
+from lib.i18n import change_label, current_lang, t
 from lib.loaders import Dataset
 from lib.transforms import Filters, previous_peiling, regions_in_province
 
@@ -28,6 +29,11 @@ METRIC_LABELS: dict[str, str] = {
     METRIC_CHANGE: "Verandering sinds de vorige peiling",
     METRIC_NEEDS: "Aantal ondersteuningsbehoeften",
 }
+
+
+def metric_labels() -> dict[str, str]:
+    """METRIC_LABELS in de huidige taal."""
+    return {m: t(f"kaart.kleuring_{m}") for m in METRIC_LABELS}
 #: Klassen van het aantal ondersteuningsbehoeften (de laatste is 'of meer').
 NEED_CLASSES: tuple[str, ...] = ("0", "1", "2", "3", "4", "5+")
 UNKNOWN = schema.STATUS_UNKNOWN
@@ -40,7 +46,7 @@ VALUE_SCHEMA = {"regio_code": pl.String, "waarde": pl.Float64, "klasse": pl.Stri
 def fmt_number(x: float, decimals: int = 1, sign: bool = False) -> str:
     """Getal met decimale komma (Nederlands)."""
     s = f"{x:+.{decimals}f}" if sign else f"{x:.{decimals}f}"
-    return s.replace(".", ",")
+    return s.replace(".", ",") if current_lang() == "nl" else s
 
 
 def _frame(regions: list[str], df: pl.DataFrame, in_filter: list[str] | None, unknown_text: str) -> pl.DataFrame:
@@ -64,9 +70,9 @@ def status_values(assessments: pl.DataFrame, regions: list[str], peiling: str, t
         "regio_code",
         pl.col("status_waarde").cast(pl.Float64).alias("waarde"),
         pl.col("status").cast(pl.String).alias("klasse"),
-        pl.col("status").cast(pl.String).replace_strict(vocab.status_labels, default="Onbekend").alias("tekst"),
+        pl.col("status").cast(pl.String).replace_strict(vocab.status_labels, default=t("kaart.onbekend")).alias("tekst"),
     )
-    return _frame(regions, df, in_filter, vocab.status_labels.get(UNKNOWN, "Onbekend"))
+    return _frame(regions, df, in_filter, vocab.status_labels.get(UNKNOWN, t("kaart.onbekend")))
 
 
 def _mean_per_region(assessments: pl.DataFrame, peiling: str) -> pl.DataFrame:
@@ -88,13 +94,13 @@ def progress_values(assessments: pl.DataFrame, regions: list[str], peiling: str,
     rows = []
     for r in m.iter_rows(named=True):
         if r["waarde"] is None:
-            rows.append((r["regio_code"], None, UNKNOWN, "Onbekend (geen thema met bekende status)"))
+            rows.append((r["regio_code"], None, UNKNOWN, t("kaart.onbekend_geen_thema")))
         else:
             rows.append((r["regio_code"], r["waarde"], "waarde",
-                         f"{fmt_number(r['waarde'])} van 4 "
-                         f"({r['bekend']} van {r['themas']} thema's bekend)"))
+                         t("kaart.voortgang_tekst", waarde=fmt_number(r["waarde"]), bekend=r["bekend"],
+                           themas=r["themas"])))
     df = pl.DataFrame(rows, schema=["regio_code", "waarde", "klasse", "tekst"], orient="row")
-    return _frame(regions, df, in_filter, "Onbekend (geen beoordelingen)")
+    return _frame(regions, df, in_filter, t("kaart.onbekend_geen_beoordelingen"))
 
 
 def change_class(delta: float | None) -> str:
@@ -118,7 +124,7 @@ def change_values(assessments: pl.DataFrame, regions: list[str], peiling: str, p
     if previous is None:
         return _frame(regions, pl.DataFrame(schema={"regio_code": pl.String, "waarde": pl.Float64,
                                                     "klasse": pl.String, "tekst": pl.String}),
-                      in_filter, "Onbekend (dit is de eerste peiling)")
+                      in_filter, t("kaart.onbekend_eerste"))
     a = assessments.with_columns(pl.col("thema_code").cast(pl.String))
     if thema:
         a = a.filter(pl.col("thema_code") == thema)
@@ -137,15 +143,15 @@ def change_values(assessments: pl.DataFrame, regions: list[str], peiling: str, p
         klasse = change_class(r["waarde"])
         if thema:
             arrow = f"{vocab.status_labels.get(r['toen'], r['toen'])} → {vocab.status_labels.get(r['nu'], r['nu'])}"
-            tekst = arrow if klasse == UNKNOWN else f"{arrow} ({colors.CHANGE_LABELS[klasse].lower()})"
+            tekst = arrow if klasse == UNKNOWN else f"{arrow} ({change_label(klasse).lower()})"
         elif r["waarde"] is None:
-            tekst = "Onbekend (geen thema met een bekende status in beide peilingen)"
+            tekst = t("kaart.onbekend_beide")
         else:
-            tekst = (f"{fmt_number(r['waarde'], 2, sign=True)} gemiddeld over {r['paren']} thema's "
-                     f"({colors.CHANGE_LABELS[klasse].lower()})")
+            tekst = t("kaart.verandering_tekst", waarde=fmt_number(r["waarde"], 2, sign=True), paren=r["paren"],
+                      klasse=change_label(klasse).lower())
         rows.append((r["regio_code"], r["waarde"], klasse, tekst))
     df = pl.DataFrame(rows, schema=["regio_code", "waarde", "klasse", "tekst"], orient="row")
-    return _frame(regions, df, in_filter, "Onbekend (niet in beide peilingen beoordeeld)")
+    return _frame(regions, df, in_filter, t("kaart.onbekend_niet_beide"))
 
 
 def need_class(n: int) -> str:
@@ -166,9 +172,9 @@ def needs_values(needs: pl.DataFrame, assessments: pl.DataFrame, regions: list[s
     rows = []
     for code in sorted(took_part):
         c = int(counts.get(code, 0))
-        rows.append((code, float(c), need_class(c), f"{c} ondersteuningsbehoefte{'' if c == 1 else 'n'}"))
+        rows.append((code, float(c), need_class(c), t("kaart.behoefte_1" if c == 1 else "kaart.behoeften_n", n=c)))
     df = pl.DataFrame(rows, schema=["regio_code", "waarde", "klasse", "tekst"], orient="row")
-    return _frame(regions, df, in_filter, "Onbekend (regio niet in deze peiling)")
+    return _frame(regions, df, in_filter, t("kaart.onbekend_niet_in_peiling"))
 
 
 def indeling_jaar(ds: Dataset, peiling: str) -> int:
