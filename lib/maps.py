@@ -24,6 +24,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from lib import colors, schema
+from lib.i18n import change_label, t
 from lib.map_values import (
     METRIC_CHANGE,
     METRIC_NEEDS,
@@ -105,7 +106,7 @@ def legend(metric: str, vocab: schema.Vocabulary, values: pl.DataFrame | None = 
     'n.v.t.' en 'buiten filter' nodig zijn."""
     klassen = set(values["klasse"].to_list()) if values is not None else set()
     outside = values is not None and not values["in_filter"].all()
-    unknown = (vocab.status_labels.get(UNKNOWN, "Onbekend"), colors.STATUS_COLORS[UNKNOWN])
+    unknown = (vocab.status_labels.get(UNKNOWN, t("kaart.onbekend")), colors.STATUS_COLORS[UNKNOWN])
     items: list[tuple[str, str]] = []
     gradient: tuple[tuple[str, str], ...] = ()
     note = ""
@@ -118,24 +119,33 @@ def legend(metric: str, vocab: schema.Vocabulary, values: pl.DataFrame | None = 
         gradient = tuple((f"{i} {vocab.status_short[str(i)]}", colors.STATUS_COLORS[str(i)])
                          for i in reversed(schema.STATUS_LEVELS))
         items = [unknown]
-        note = "Gemiddelde over de thema's met een bekende status; onbekend telt niet mee."
+        note = t("kaart.legenda_voortgang")
     elif metric == METRIC_CHANGE:
-        items = [(colors.CHANGE_LABELS[c], colors.CHANGE_COLORS[c]) for c in colors.CHANGE_CODES]
-        note = "Ten opzichte van de vorige peiling."
+        items = [(change_label(c), colors.CHANGE_COLORS[c]) for c in colors.CHANGE_CODES]
+        note = t("kaart.legenda_verandering")
     elif metric == METRIC_NEEDS:
-        items = [(("5 of meer" if c == "5+" else c), need_color(c)) for c in reversed(NEED_CLASSES)]
+        items = [((t("kaart.vijf_of_meer") if c == "5+" else c), need_color(c)) for c in reversed(NEED_CLASSES)]
         items.append(unknown)
     else:
         raise ValueError(f"onbekende kleuring: {metric}")
     if outside:
-        items.append(("Buiten het filter", OUT_OF_FILTER_COLOR))
+        items.append((t("kaart.buiten_filter"), OUT_OF_FILTER_COLOR))
     return Legend(title=title or "", items=tuple(items), gradient=gradient, note=note)
+
+
+def legend_text(lg: Legend) -> str:
+    """De legenda als tekst: alt-tekst van de afbeelding (schermlezers) en beschrijving in de SVG."""
+    parts = []
+    if lg.gradient:
+        parts.append(t("kaart.legenda_schaal", laag=lg.gradient[-1][0], hoog=lg.gradient[0][0]))
+    parts += [label for label, _ in lg.items]
+    return t("kaart.legenda") + (f" {lg.title}" if lg.title else "") + ": " + "; ".join(parts)
 
 
 def legend_svg(lg: Legend, width: int = 260) -> str:
     """De legenda als zelfstandige SVG (voor st.image): geen HTML in de pagina, labels ge-escapet."""
     row, sw, font = 22, 16, "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
-    parts: list[str] = []
+    parts: list[str] = [f"<title>{html.escape(legend_text(lg))}</title>"]
     y = 4
     if lg.title:
         parts.append(f'<text x="0" y="{y + 13}" font-size="13" font-weight="600">{html.escape(lg.title)}</text>')
@@ -216,7 +226,7 @@ def _deck(layers: list[pdk.Layer], height: int, width_hint: int, tooltip) -> pdk
 # Features
 # --------------------------------------------------------------------------------------------
 def _gemeenten_tekst(n) -> str:
-    return f"{n} gemeente{'' if n == 1 else 'n'}"
+    return t("kaart.gemeente_1" if n == 1 else "kaart.gemeenten_n", n=n)
 
 
 def colored_features(geojson: dict, values: pl.DataFrame, metric: str, kleuring: str,
@@ -227,7 +237,7 @@ def colored_features(geojson: dict, values: pl.DataFrame, metric: str, kleuring:
     for feat in geojson["features"]:
         p = feat["properties"]
         code = p["regio_code"]
-        v = by_code.get(code, {"klasse": UNKNOWN, "waarde": None, "tekst": "Onbekend", "in_filter": True})
+        v = by_code.get(code, {"klasse": UNKNOWN, "waarde": None, "tekst": t("kaart.onbekend"), "in_filter": True})
         klasse = v["klasse"] if v["in_filter"] else OUT_OF_FILTER
         alpha = FILL_ALPHA if selected is None else (255 if code == selected else DIMMED_ALPHA)
         features.append({
@@ -239,7 +249,7 @@ def colored_features(geojson: dict, values: pl.DataFrame, metric: str, kleuring:
                 "aantal_gemeenten": p.get("aantal_gemeenten"),
                 "gemeenten_tekst": _gemeenten_tekst(p.get("aantal_gemeenten")),
                 "kleuring": kleuring,
-                "tekst": v["tekst"] if v["in_filter"] else f"{v['tekst']} (buiten het filter)",
+                "tekst": v["tekst"] if v["in_filter"] else t("kaart.tekst_buiten_filter", tekst=v["tekst"]),
                 "klasse": klasse,
                 "fill": rgba(fill_color(metric, klasse, v["waarde"]), alpha),
                 "line": rgba(REGION_LINE if v["in_filter"] else OUT_OF_FILTER_LINE),
@@ -289,12 +299,14 @@ def choropleth_deck(geojson: dict, values: pl.DataFrame, metric: str, *, kleurin
     return deck
 
 
-def highlight_deck(geojson: dict, codes: list[str], *, color: str = colors.HIGHLIGHT, label: str = "gemarkeerd",
+def highlight_deck(geojson: dict, codes: list[str], *, color: str = colors.HIGHLIGHT, label: str | None = None,
                    height: int = 320, width_hint: int = 280) -> pdk.Deck:
     """Kleine kaart die een set regio's markeert (bijv. de regio's met een bepaalde ondersteuningsbehoefte).
 
     Alle andere regio's zijn lichtgrijs. Tooltip: naam, code en of de regio `label` is."""
     codes_set = set(codes)
+    label = label or t("kaart.gemarkeerd")
+    yes, no = t("kaart.ja"), t("kaart.nee")
     features = []
     for feat in geojson["features"]:
         p = feat["properties"]
@@ -305,7 +317,7 @@ def highlight_deck(geojson: dict, codes: list[str], *, color: str = colors.HIGHL
                 "regio_code": p["regio_code"], "regio_naam": p.get("regio_naam", p["regio_code"]),
                 "aantal_gemeenten": p.get("aantal_gemeenten"),
                 "gemeenten_tekst": _gemeenten_tekst(p.get("aantal_gemeenten")),
-                "kleuring": label, "tekst": "ja" if on else "nee",
+                "kleuring": label, "tekst": yes if on else no,
                 "fill": rgba(color if on else BACKGROUND_REGION),
             },
             "geometry": feat["geometry"],

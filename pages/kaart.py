@@ -49,7 +49,7 @@ with left:
     values = mv.region_values(ds, f, metric, thema)
     lg = maps.legend(metric, ds.vocab, values)
     st.markdown(f"**{kleuring}**" + (" · thema uit de zijbalk" if f.thema else ""))
-    st.image(maps.legend_svg(lg, width=180), width="content")
+    st.image(maps.legend_svg(lg, width=180), width="content", alt=maps.legend_text(lg))
     if lg.note:
         st.caption(lg.note)
 

@@ -185,12 +185,16 @@ def test_legend_svg_is_wellformed_and_escapes_labels():
     lg = maps.Legend(title="Status <T02>", items=(("<script>alert(1)</script>", "#8c8c8c"), ("Gelijk & zo", "#e0e0e0")))
     svg = maps.legend_svg(lg)
     root = ET.fromstring(svg)  # geldige XML
+    assert root.find("{http://www.w3.org/2000/svg}title").text.startswith("Legenda Status <T02>: <script>")
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert texts == ["Status <T02>", "<script>alert(1)</script>", "Gelijk & zo"]
     assert "<script>" not in svg
     rects = [r.get("fill") for r in root.iter("{http://www.w3.org/2000/svg}rect")]
     assert rects == ["#8c8c8c", "#e0e0e0"]
-    grad = maps.legend_svg(maps.legend(mv.METRIC_PROGRESS, VOCAB))
+    prog = maps.legend(mv.METRIC_PROGRESS, VOCAB)
+    assert maps.legend_text(prog) == ("Legenda: doorlopende schaal van 0 Niet gestart (licht) tot 4 Gerealiseerd "
+                                      "(donker); Onbekend")
+    grad = maps.legend_svg(prog)
     assert "linearGradient" in grad and ET.fromstring(grad) is not None
 
 
