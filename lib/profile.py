@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from lib import schema
+from lib.i18n import t
 from lib.loaders import Dataset
 from lib.transforms import previous_peiling
 
@@ -119,7 +120,7 @@ def changes_since_previous(ds: Dataset, regio: str, peiling: str) -> list[str]:
     """Korte zinnen: wat is er veranderd sinds de vorige peiling (statussen en behoeften)."""
     prev = previous_peiling(ds, peiling)
     if prev is None:
-        return ["Dit is de eerste peiling (de startfoto); er is nog niets om mee te vergelijken."]
+        return [t("profiel.eerste")]
     labels = ds.vocab.status_labels
     a = ds.assessments.filter(pl.col("regio_code") == regio)
     now = a.filter(pl.col("peiling_id") == peiling).select("thema_code", pl.col("status").alias("nu"),
@@ -134,19 +135,20 @@ def changes_since_previous(ds: Dataset, regio: str, peiling: str) -> list[str]:
                 str(row["voor"]) if row["voor"] is not None else schema.STATUS_UNKNOWN)
         if n == v:
             continue
-        text = f"{theme}: van ‘{labels[v]}’ naar ‘{labels[n]}’"
+        text = t("profiel.van_naar", thema=theme, van=labels[v], naar=labels[n])
         if row["w_nu"] is not None and row["w_voor"] is not None:
             (up if row["w_nu"] > row["w_voor"] else down).append(text)
         else:
             other.append(text)
-    lines = [f"Vooruit — {t}" for t in up] + [f"Achteruit — {t}" for t in down] + [f"Gewijzigd — {t}" for t in other]
+    lines = ([t("profiel.vooruit", tekst=x) for x in up] + [t("profiel.achteruit", tekst=x) for x in down]
+             + [t("profiel.gewijzigd", tekst=x) for x in other])
     n_now = set(ds.needs.filter((pl.col("peiling_id") == peiling) & (pl.col("regio_code") == regio))
                 ["categorie_code"].cast(pl.String).to_list())
     n_prev = set(ds.needs.filter((pl.col("peiling_id") == prev) & (pl.col("regio_code") == regio))
                  ["categorie_code"].cast(pl.String).to_list())
-    lines += [f"Nieuwe ondersteuningsbehoefte — {ds.vocab.category_labels[c]}" for c in sorted(n_now - n_prev)]
-    lines += [f"Vervallen ondersteuningsbehoefte — {ds.vocab.category_labels[c]}" for c in sorted(n_prev - n_now)]
-    return lines or ["Geen veranderingen in status of ondersteuningsbehoeften sinds de vorige peiling."]
+    lines += [t("profiel.nieuw", tekst=ds.vocab.category_labels[c]) for c in sorted(n_now - n_prev)]
+    lines += [t("profiel.vervallen", tekst=ds.vocab.category_labels[c]) for c in sorted(n_prev - n_now)]
+    return lines or [t("profiel.geen_veranderingen")]
 
 
 # --------------------------------------------------------------------------------------------
@@ -186,7 +188,7 @@ def progress_over_time(ds: Dataset, regios: list[str]) -> pl.DataFrame:
         pl.col("status_waarde").mean().alias("gemiddelde")
     )
     national = per_region.group_by("peiling_id").agg(pl.col("gemiddelde").median()).with_columns(
-        pl.lit("NL").alias("regio_code"), pl.lit("Landelijke mediaan").alias("regio_naam")
+        pl.lit("NL").alias("regio_code"), pl.lit(t("charts.landelijke_mediaan")).alias("regio_naam")
     )
     names = dict(zip(ds.regions["regio_code"], ds.regions["regio_naam"]))
     chosen = per_region.filter(pl.col("regio_code").is_in(regios)).with_columns(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lib.i18n import t
+
 PARAM = "regio"
 
 
@@ -16,7 +18,7 @@ def _sync(param: str, key: str) -> None:
     st.query_params[param] = st.session_state[key]
 
 
-def select_region(options: dict[str, str], key: str = "regio_sel", label: str = "Regio",
+def select_region(options: dict[str, str], key: str = "regio_sel", label: str | None = None,
                   param: str = PARAM) -> str:
     """Selectbox met codes als waarden en 'Naam (JZxx)' als tekst; geeft de gekozen code."""
     codes = list(options)
@@ -25,11 +27,10 @@ def select_region(options: dict[str, str], key: str = "regio_sel", label: str = 
         st.session_state[key] = wanted
     else:
         if wanted:
-            st.warning(f"Regio ‘{wanted[:20]}’ uit de link bestaat niet in deze indeling; de eerste regio wordt getoond.",
-                       icon="⚠️")
+            st.warning(t("regio.onbekend_in_link", code=wanted[:20]), icon="⚠️")
         if st.session_state.get(key) not in options:
             st.session_state[key] = codes[0]
-    code = st.selectbox(label, codes, format_func=lambda c: f"{options[c]} ({c})", key=key,
+    code = st.selectbox(label or t("algemeen.regio"), codes, format_func=lambda c: f"{options[c]} ({c})", key=key,
                         on_change=_sync, args=(param, key))
     st.query_params[param] = code
     return code

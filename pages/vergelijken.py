@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from lib import charts, filters, profile, ui
+from lib import charts, filters, i18n, profile, ui
+from lib.i18n import t
 
 ds = ui.load_or_stop()
 f = filters.current(ds)
@@ -10,44 +11,43 @@ peiling_label = ds.peilingen.filter(ds.peilingen["peiling_id"] == f.peiling)["la
 options = profile.region_options(ds, f.peiling)
 
 # 1. Keuze (ook via de link: ?regios=JZ13,JZ29) -----------------------------------------------------
-st.title("Regio's vergelijken")
-st.markdown(f"Kies twee tot vier regio's. Peiling: **{peiling_label}** (te wijzigen in de zijbalk).")
+st.title(t("vergelijken.titel"))
+st.markdown(t("vergelijken.intro", peiling=peiling_label))
 if "vergelijk_regios" not in st.session_state:
     from_url, bad = profile.parse_region_list(st.query_params.get("regios"), set(options))
     if bad:
-        st.warning(f"Onbekende regio's in de link genegeerd: {', '.join(bad)}", icon="⚠️")
+        st.warning(t("vergelijken.onbekend_in_link", codes=", ".join(bad)), icon="⚠️")
     st.session_state["vergelijk_regios"] = from_url or list(options)[:2]
-chosen = st.multiselect("Regio's", list(options), format_func=lambda c: f"{options[c]} ({c})",
+chosen = st.multiselect(t("vergelijken.regios"), list(options), format_func=lambda c: f"{options[c]} ({c})",
                         max_selections=4, key="vergelijk_regios")
 st.query_params["regios"] = ",".join(chosen)
 ui.illustrative_marker(ds, f.peiling)
 if len(chosen) < 2:
-    st.info("Kies minstens twee regio's om te vergelijken.", icon="ℹ️")
+    st.info(t("vergelijken.minstens_twee"), icon="ℹ️")
     st.stop()
 
 # 2. Thema voor thema --------------------------------------------------------------------------------
-st.subheader("Stand per thema")
+st.subheader(t("vergelijken.stand_kop"))
 long = profile.compare_frame(ds, chosen, f.peiling)
 st.plotly_chart(charts.compare_dots(long, ds.vocab, chosen, options),
                 config=charts.plotly_config(f"vergelijking_{'_'.join(chosen)}_{f.peiling}"), key="vergelijk_dots")
-st.caption("Elke regio heeft een eigen kleur én vorm; de grijze ruit is de landelijke mediaan van alle 42 regio's.")
+st.caption(t("vergelijken.stand_noot"))
 table = profile.compare_table(ds, chosen, f.peiling)
-with st.expander("Tabel bij deze grafiek"):
-    st.dataframe(table, hide_index=True)
+with st.expander(t("algemeen.tabel_bij_grafiek")):
+    st.dataframe(i18n.columns(table), hide_index=True)
 ui.download_buttons(
-    table, title=f"Vergelijking {', '.join(chosen)} — {peiling_label}",
-    name_parts=["vergelijking", *chosen, f.peiling], sources=[ui.SOURCE_PROGRESS],
-    filters_text=f"regio's {', '.join(chosen)}, peiling {f.peiling}", illustrative=ds.is_illustrative(f.peiling),
+    table, title=t("vergelijken.export_titel", regios=", ".join(chosen), peiling=peiling_label),
+    name_parts=["vergelijking", *chosen, f.peiling], sources=[ui.source_progress()],
+    filters_text=t("vergelijken.export_filters", regios=", ".join(chosen), peiling=f.peiling), illustrative=ds.is_illustrative(f.peiling),
     key="vergelijk_dl",
 )
 
 # 3. Over de tijd ------------------------------------------------------------------------------------
-st.subheader("Gemiddelde voortgang over de peilingen")
+st.subheader(t("vergelijken.tijd_kop"))
 over_time = profile.progress_over_time(ds, chosen)
 st.plotly_chart(charts.progress_lines(over_time, chosen, options),
                 config=charts.plotly_config(f"vergelijking_tijd_{'_'.join(chosen)}"), key="vergelijk_tijd")
-st.caption("Gemiddelde van de bekende thema-statussen (0–4) per regio; onbekend telt niet mee. "
-           "De stippellijn is de landelijke mediaan van de regiogemiddelden.")
-with st.expander("Tabel bij deze grafiek"):
-    st.dataframe(over_time.select("label", "regio_naam", "gemiddelde"), hide_index=True)
+st.caption(t("vergelijken.tijd_noot"))
+with st.expander(t("algemeen.tabel_bij_grafiek")):
+    st.dataframe(i18n.columns(over_time.select("label", "regio_naam", "gemiddelde")), hide_index=True)
 ui.source_footer()
