@@ -331,7 +331,15 @@ def read_csv_upload(name: str, raw: bytes) -> tuple[pl.DataFrame | None, list[in
     if not body.strip():
         return None, None, issues + [Issue(name, "het bestand is leeg; verwacht een kopregel en minstens één dataregel")]
     sep = sep or sniff_separator(lines[offset])
-    df, read_issues = read_csv_strings(body.encode("utf-8"), name, separator=sep)
+    try:
+        df, read_issues = read_csv_strings(body.encode("utf-8"), name, separator=sep)
+    except pl.exceptions.DuplicateError:  # koppen die na het weghalen van spaties gelijk worden
+        heads = next(csv.reader(io.StringIO(lines[offset]), delimiter=sep), [])
+        seen: set[str] = set()
+        dup = next((h.strip() for h in heads if h.strip() in seen or seen.add(h.strip())), "")
+        return None, None, issues + [Issue(name, f"de kopregel noemt de kolom '{dup}' meer dan één keer "
+                                                 "(spaties tellen niet mee); laat er één over", row=1 + offset,
+                                           column=dup or "(kolom zonder naam)")]
     if df is None:
         line = _locate_csv_problem(body, sep)
         read_issues = [replace(i, row=(line + offset) if line else i.row,
@@ -900,7 +908,7 @@ def load_combined_dataset(data_dir: Path, illustrative_dir: Path, store: Progres
 @dataclass(frozen=True)
 class Preview:
     peilingen: pl.DataFrame  # per peiling: wat verandert
-    status_counts: pl.DataFrame  # per peiling × status: aantal nieuw en aantal nu
+    status_counts: pl.DataFrame  # per status: aantal per peiling, nieuw en (bij vervangen) nu
     text_sample: pl.DataFrame  # eerste regels met vrije tekst (om te controleren, als tekst getoond)
 
 
@@ -927,22 +935,22 @@ def preview(result: ImportResult, ds: Dataset) -> Preview:
             "behoeften": t["support_needs"].filter(pl.col("peiling_id") == pid).height,
             "regio's zonder gegevens": ", ".join(missing[:10]) + (" …" if len(missing) > 10 else ""),
         })
+    # per status een regel; per peiling een kolom 'nieuw' en, als ze iets vervangt, een kolom 'nu'
     labels = ds.vocab.status_labels
-    counts = []
-    for pid in t["peilingen"]["peiling_id"].to_list():
-        new = t["assessments"].filter(pl.col("peiling_id") == pid)["status"].value_counts()
-        old = ds.assessments.filter(pl.col("peiling_id") == pid)["status"].cast(pl.String).value_counts()
-        new_d, old_d = dict(new.iter_rows()), dict(old.iter_rows())
-        for code in schema.STATUS_CODES:
-            counts.append({"peiling": pid, "status": labels.get(code, code), "aantal nieuw": new_d.get(code, 0),
-                           "aantal nu": old_d.get(code, 0) if pid in current else None})
+    counts: dict[str, list] = {"status": [labels.get(c, c) for c in schema.STATUS_CODES]}
+    for pid in t["peilingen"].sort("datum")["peiling_id"].to_list():
+        new = dict(t["assessments"].filter(pl.col("peiling_id") == pid)["status"].value_counts().iter_rows())
+        counts[f"{pid} nieuw"] = [new.get(c, 0) for c in schema.STATUS_CODES]
+        if pid in current:
+            old = dict(ds.assessments.filter(pl.col("peiling_id") == pid)["status"].cast(pl.String)
+                       .value_counts().iter_rows())
+            counts[f"{pid} nu"] = [old.get(c, 0) for c in schema.STATUS_CODES]
     text_cols = ["peiling_id", "regio_code", "thema_code", "status", "sterke_punten", "zwakke_punten",
                  "vervolgstappen"]
     sample = t["assessments"].filter(pl.any_horizontal([pl.col(c).is_not_null() for c in text_cols[4:]]))
     return Preview(
         peilingen=pl.DataFrame(rows),
-        status_counts=pl.DataFrame(counts, schema={"peiling": pl.String, "status": pl.String,
-                                                   "aantal nieuw": pl.Int64, "aantal nu": pl.Int64}),
+        status_counts=pl.DataFrame(counts),
         text_sample=sample.select(text_cols).head(8).with_columns(pl.col("thema_code").cast(pl.String)),
     )
 
@@ -952,12 +960,12 @@ def issues_frame(issues: list[Issue]) -> pl.DataFrame:
         {
             "soort": ["fout" if i.severity == "fout" else "waarschuwing" for i in issues],
             "blad of bestand": [i.file for i in issues],
-            "regel": [i.row for i in issues],
+            "regel": ["" if i.row is None else str(i.row) for i in issues],
             "kolom": [i.column or "" for i in issues],
             "gevonden": [i.value or "" for i in issues],
             "probleem": [i.message for i in issues],
         },
-        schema={"soort": pl.String, "blad of bestand": pl.String, "regel": pl.Int64, "kolom": pl.String,
+        schema={"soort": pl.String, "blad of bestand": pl.String, "regel": pl.String, "kolom": pl.String,
                 "gevonden": pl.String, "probleem": pl.String},
     )
 

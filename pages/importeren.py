@@ -86,7 +86,7 @@ if uploads:
         st.header("3. Controleren wat er verandert")
         pv = importer.preview(result, ds)
         st.dataframe(pv.peilingen, hide_index=True, key="importeren_voorvertoning")
-        st.markdown("**Aantal beoordelingen per status** (nieuw, en nu in het dashboard)")
+        st.markdown("**Aantal beoordelingen per status**: nieuw, en (als de peiling iets vervangt) nu in het dashboard")
         st.dataframe(pv.status_counts, hide_index=True, key="importeren_statussen")
         if result.warnings:
             st.warning(f"{len(result.warnings)} waarschuwing(en){more}: de import kan door, maar controleer ze.",
@@ -94,7 +94,7 @@ if uploads:
             st.dataframe(importer.issues_frame(result.warnings), hide_index=True, key="importeren_waarschuwingen")
         if pv.text_sample.height:
             st.markdown("**Voorbeeld van de tekstvelden** (zo verschijnen ze in het dashboard: als gewone tekst)")
-            st.table(pv.text_sample, hide_index=True)
+            st.dataframe(pv.text_sample, hide_index=True, key="importeren_teksten")  # st.table leest markdown
         st.header("4. Bevestigen")
         if not user.strip():
             st.info("Vul hierboven uw naam in om te kunnen bevestigen.")

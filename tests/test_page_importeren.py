@@ -138,7 +138,7 @@ def test_invalid_upload_shows_all_problems_and_stores_nothing(store_dir):
     assert "niets opgeslagen" in at.error[0].value
     problems = _frame(at, "probleem")
     found = set(zip(problems["regel"], problems["kolom"]))
-    assert {(2, "regio_code"), (2, "status"), (3, "thema_code")} <= found
+    assert {("2", "regio_code"), ("2", "status"), ("3", "thema_code")} <= found
     assert "importeren_bevestigen" not in [b.key for b in at.button]
     assert not store_dir.exists() or not any((store_dir / "versions").glob("*.zip"))
 
@@ -154,8 +154,8 @@ def test_upload_preview_confirm_visible_in_heatmap(store_dir, clicks_survive, mo
     assert pv["peiling"].tolist() == [NEW_ID]
     assert pv["wijziging"].tolist() == ["nieuw"]
     assert int(pv["regio's met gegevens"][0]) == 42
-    counts = _frame(at, "aantal nieuw")
-    assert int(counts.loc[counts["status"] == "Gerealiseerd", "aantal nieuw"].iloc[0]) == 42 * 14
+    counts = _frame(at, f"{NEW_ID} nieuw")
+    assert int(counts.loc[counts["status"] == "Gerealiseerd", f"{NEW_ID} nieuw"].iloc[0]) == 42 * 14
     # nog niets opgeslagen vóór de bevestiging
     assert store.LocalStore(store_dir).manifest().active is None
 
