@@ -12,16 +12,18 @@ import polars as pl
 from lib import colors, schema
 from lib.charts import FONT
 from lib.context import SOURCE_TEXT
+from lib.i18n import current_lang, t
 
 MARKER_SIZE = 13
 
 
 def _fmt(value: float, decimals: int = 1) -> str:
-    return f"{value:.{decimals}f}".replace(".", ",")
+    s = f"{value:.{decimals}f}"
+    return s.replace(".", ",") if current_lang() == "nl" else s
 
 
 def _thousands(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+    return f"{value:,}".replace(",", ".") if current_lang() == "nl" else f"{value:,}"
 
 
 def progress_vs_care_scatter(df: pl.DataFrame, status_labels: dict[str, str], national_care: float | None = None,
@@ -31,11 +33,10 @@ def progress_vs_care_scatter(df: pl.DataFrame, status_labels: dict[str, str], na
     `df` komt van context.progress_with_context; regio's zonder bekende status (gemiddelde null) vallen weg.
     """
     known = df.filter(pl.col("gemiddelde").is_not_null() & pl.col("pct_jeugdzorg_2022").is_not_null())
-    y_what = "voorbeelddata, fictief" if illustrative else "geïmporteerde peiling"
+    y_what = t("ctxchart.voorbeeld") if illustrative else t("ctxchart.geimporteerd")
     hover = [
-        f"<b>{name}</b> ({code})<br>Jongeren met jeugdzorg 2022: {_fmt(x)}% (CBS)<br>"
-        f"Gemiddelde voortgang: {_fmt(y, 2)} ({y_what}; {n} thema's bekend)<br>"
-        f"Inwoners 2024: {_thousands(inw)} (CBS)"
+        f"<b>{name}</b> ({code})<br>" + t("ctxchart.hover", zorg=_fmt(x), voortgang=_fmt(y, 2), wat=y_what, n=n,
+                                            inwoners=_thousands(inw))
         for code, name, x, y, n, inw in zip(known["regio_code"], known["regio_naam"], known["pct_jeugdzorg_2022"],
                                             known["gemiddelde"], known["aantal_bekend"], known["inwoners"])
     ]
@@ -53,25 +54,25 @@ def progress_vs_care_scatter(df: pl.DataFrame, status_labels: dict[str, str], na
         marker=dict(size=MARKER_SIZE, color=[colors.interpolate(v) for v in known["gemiddelde"]],
                     line=dict(color=colors.NEUTRAL_LINE, width=1)),
         showlegend=False,
-        name="regio's",
+        name=t("needs.regios"),
     )
     if national_care is not None:
         fig.add_vline(x=national_care, line=dict(color=colors.NEUTRAL_LINE, width=1, dash="dash"),
-                      annotation=dict(text=f"Nederland {_fmt(national_care)}%", yanchor="bottom",
+                      annotation=dict(text=t("ctxchart.nederland", pct=_fmt(national_care)), yanchor="bottom",
                                       font=dict(size=12, color=colors.NEUTRAL_LINE)),
                       annotation_position="top right")
-    fig.update_xaxes(title="Jongeren met jeugdzorg 2022 (%) — echte CBS-cijfers", ticksuffix="%",
+    fig.update_xaxes(title=t("ctxchart.x_titel"), ticksuffix="%",
                      gridcolor="#eeeeee", zeroline=False, automargin=True)
-    fig.update_yaxes(title=f"Gemiddelde voortgang (0–4) — {y_what}", range=[-0.15, 4.25],
+    fig.update_yaxes(title=t("ctxchart.y_titel", wat=y_what), range=[-0.15, 4.25],
                      tickvals=list(schema.STATUS_LEVELS),
                      ticktext=[f"{v} {status_labels.get(str(v), '')}" for v in schema.STATUS_LEVELS],
                      gridcolor="#eeeeee", zeroline=False, automargin=True)
-    note = ("Voortgang: voorbeelddata — fictieve cijfers." if illustrative else "Voortgang: geïmporteerde peiling.")
+    note = t("ctxchart.noot_voorbeeld") if illustrative else t("ctxchart.noot_geimporteerd")
     # Drie korte regels: een annotatie loopt niet vanzelf terug en zou op een smal scherm afgekapt worden.
-    source = SOURCE_TEXT.replace(" en Wijk-", "<br>en Wijk-")
-    fig.add_annotation(text=f"{note}<br>Jeugdzorg en inwoners: {source}", xref="paper", yref="paper",
+    source = SOURCE_TEXT.replace(" en Wijk-", "<br>en Wijk-")  # CBS-tabelnamen blijven Nederlands
+    fig.add_annotation(text=t("ctxchart.bron", noot=note, bron=source), xref="paper", yref="paper",
                        x=0, y=0, yshift=-62, showarrow=False, xanchor="left", yanchor="top", align="left",
                        font=dict(size=11, color=colors.NEUTRAL_LINE))
     fig.update_layout(height=height, margin=dict(l=10, r=20, t=30, b=130), font=FONT, plot_bgcolor="white",
-                      separators=",.")
+                      separators=",." if current_lang() == "nl" else ".,")
     return fig
