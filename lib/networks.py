@@ -32,6 +32,7 @@ import polars as pl
 
 from lib import colors, schema
 from lib.charts import FONT
+from lib.i18n import t
 from lib.loaders import Dataset
 from lib.transforms import regions_in_province
 
@@ -45,6 +46,16 @@ RULES: dict[str, str] = {
     RULE_ABSOLUTE: "status 0 of 1 (Niet gestart of Oriënterend)",
     RULE_RELATIVE: "onder het landelijke 25e percentiel op dat thema",
 }
+
+
+def rules() -> dict[str, str]:
+    """RULES in de huidige taal."""
+    return {r: t(f"netwerken.regel_{r}") for r in RULES}
+
+
+def role_label(role: str) -> str:
+    """Een rol (ROLE_*) in de huidige taal."""
+    return t(f"netwerken.rol_{role.replace(' ', '_')}")
 
 KIND_CATEGORY = "categorie"
 KIND_THEME = "thema"
@@ -198,9 +209,10 @@ def members_table(net: Networks, kind: str, code: str, vocab: schema.Vocabulary)
     """Tabel voor scherm en export: rol, regio, status op het thema (en bij categorieën prioriteit en omschrijving)."""
     m = members(net, kind, code)
     theme = vocab.category_theme[code] if kind == KIND_CATEGORY else code
-    status_col = f"Status op {vocab.theme_short.get(theme, theme)}"
+    status_col = t("netwerken.status_op", thema=vocab.theme_short.get(theme, theme))
+    role_names = {r: role_label(r) for r in (ROLE_ASKS, ROLE_LAGS, ROLE_AHEAD, ROLE_MIDDLE, ROLE_UNKNOWN, ROLE_OTHER)}
     exprs = [
-        pl.col("rol").alias("Rol"),
+        pl.col("rol").replace_strict(role_names, default=pl.col("rol")).alias("Rol"),
         pl.col("regio_code").alias("Code"),
         pl.col("regio_code").replace_strict(net.names, default=None).alias("Jeugdregio"),
         pl.col("status").fill_null(schema.STATUS_UNKNOWN).replace_strict(vocab.status_labels, default=None)
@@ -370,9 +382,9 @@ def matrix_figure(grid: pl.DataFrame, net: Networks, kind: str, vocab: schema.Vo
                       y1=len(y_of) - 0.5, fillcolor="#fde7d4", line=dict(width=0), layer="below")
     low = ROLE_ASKS if kind == KIND_CATEGORY else ROLE_LAGS
     roles = [low, ROLE_AHEAD] + ([ROLE_UNKNOWN] if kind == KIND_THEME else [])
-    names = {ROLE_ASKS: "vraagt ondersteuning", ROLE_LAGS: "loopt achter",
-             ROLE_AHEAD: "loopt voor (mogelijke peer)", ROLE_UNKNOWN: "status onbekend of n.v.t."}
-    suffix = " — voorbeelddata" if illustrative else ""
+    names = {ROLE_ASKS: t("netwerken.legenda_vraagt"), ROLE_LAGS: t("netwerken.legenda_achter"),
+             ROLE_AHEAD: t("netwerken.legenda_voor"), ROLE_UNKNOWN: t("netwerken.legenda_onbekend")}
+    suffix = t("netwerken.suffix_voorbeeld") if illustrative else ""
     for role in roles:
         sub = grid.filter(pl.col("rol") == role)
         fig.add_trace(go.Scatter(
