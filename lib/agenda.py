@@ -26,6 +26,7 @@ import polars as pl
 
 from lib import colors, schema
 from lib.charts import FONT
+from lib.i18n import t
 from lib.loaders import Dataset, read_table_file
 from lib.paths import DATA_DIR
 from lib.validation import (
@@ -256,7 +257,7 @@ def party_matrix(resp: pl.DataFrame, vocab: schema.Vocabulary) -> pl.DataFrame:
             for role, col in (("trekker", "trekker"), ("betrokken", "betrokken")):
                 hits = [r["geverifieerd"] for r in sub.iter_rows(named=True) if party in split_list(r[col])]
                 if hits:
-                    best = role if any(hits) else f"{role} (niet geverifieerd)"
+                    best = t(f"agenda.{role}") if any(hits) else t("agenda.niet_geverifieerd", rol=t(f"agenda.{role}"))
                     break
             row[party] = best
         rows.append(row)
@@ -315,9 +316,9 @@ def milestone_sources_markdown(milestones: pl.DataFrame) -> str:
     lines = []
     for r in milestones.sort("datum", "mijlpaal_id").iter_rows(named=True):
         when = r["datum_tekst"] or format_date(r["datum"], r["precisie"])
-        links = " · ".join(f"[{'bron' if i == 0 else f'bron {i + 1}'}]({url})"
+        links = " · ".join(f"[{t('agenda.bron') if i == 0 else t('agenda.bron_n', n=i + 1)}]({url})"
                            for i, url in enumerate(split_list(r["bron_url"])) if URL_RE.match(url))
-        status = " *(verwacht)*" if r["status"] == "verwacht" else ""
+        status = f" *({t('agenda.verwacht')})*" if r["status"] == "verwacht" else ""
         lines.append(f"- **{md_escape(when)}** — {md_escape(r['titel'])}{status}: {links}")
     return "\n".join(lines)
 
@@ -326,7 +327,7 @@ def responsibility_sources_markdown(resp: pl.DataFrame) -> str:
     """Markdown-lijst met alle bron-URL's per regel (de tabel toont alleen de eerste)."""
     lines = []
     for r in resp.iter_rows(named=True):
-        links = " · ".join(f"[bron {i + 1}]({url})" for i, url in enumerate(split_list(r["bron_url"]))
+        links = " · ".join(f"[{t('agenda.bron_n', n=i + 1)}]({url})" for i, url in enumerate(split_list(r["bron_url"]))
                            if URL_RE.match(url))
         lines.append(f"- **{md_escape(r['thema_code'])}** {md_escape(r['onderdeel'])}: {links}")
     return "\n".join(lines)
@@ -416,7 +417,7 @@ def timeline_figure(frame: pl.DataFrame, *, today: dt.date | None = None, plot_p
     ms = frame.filter(pl.col("soort") == "mijlpaal").sort("moment", "id")
     ps = frame.filter(pl.col("soort") == "peiling").sort("moment")
     illustrative = bool(ps["illustratief"].any()) if ps.height else False
-    peiling_name = "peiling (voorbeelddata)" if illustrative else "peiling"
+    peiling_name = t("agenda.peiling_voorbeeld") if illustrative else t("agenda.peiling")
 
     def label_lines(r) -> list[str]:
         return wrap_label(r["label"]) + [r["datum_tekst"]]
@@ -453,8 +454,8 @@ def timeline_figure(frame: pl.DataFrame, *, today: dt.date | None = None, plot_p
         fig.add_annotation(x=r["moment"], y=lv, text=text, showarrow=False, xanchor="left", xshift=-3,
                            yanchor="bottom" if lv > 0 else "top", align="left", font=dict(size=12, color="#1a1a1a"),
                            bgcolor=LABEL_BG)
-    for status, name, symbol in (("gebeurd", "mijlpaal (gebeurd)", "circle"),
-                                 ("verwacht", "mijlpaal (verwacht / aangekondigd)", "circle-open")):
+    for status, name, symbol in (("gebeurd", t("agenda.mijlpaal_gebeurd"), "circle"),
+                                 ("verwacht", t("agenda.mijlpaal_verwacht"), "circle-open")):
         sub = ms.filter(pl.col("status") == status)
         if not sub.height:
             continue
@@ -473,7 +474,7 @@ def timeline_figure(frame: pl.DataFrame, *, today: dt.date | None = None, plot_p
             marker=dict(symbol="diamond-open" if illustrative else "diamond", size=12, color=PEILING_COLOR,
                         line=dict(color=PEILING_COLOR, width=2)),
             customdata=list(zip(ps["datum_tekst"].to_list(), ps["label"].to_list())),
-            hovertemplate="%{customdata[1]} (%{customdata[0]})" + (" — voorbeelddata" if illustrative else "")
+            hovertemplate="%{customdata[1]} (%{customdata[0]})" + (t("netwerken.suffix_voorbeeld") if illustrative else "")
             + "<extra></extra>",
         ))
         for r, lines, lv in zip(ps.iter_rows(named=True), p_lines, p_levels):
@@ -483,11 +484,11 @@ def timeline_figure(frame: pl.DataFrame, *, today: dt.date | None = None, plot_p
     if today is not None and x_range[0] <= today <= x_range[1]:
         fig.add_shape(type="line", x0=today, x1=today, y0=peiling_y - 0.6 - 0.75 * p_depth, y1=top + 0.9, layer="below",
                       line=dict(color=colors.HIGHLIGHT, width=1.5, dash="dash"))
-        fig.add_annotation(x=today, y=top + 0.9, text="vandaag", showarrow=False, yanchor="bottom",
+        fig.add_annotation(x=today, y=top + 0.9, text=t("agenda.vandaag"), showarrow=False, yanchor="bottom",
                            font=dict(size=11, color=colors.HIGHLIGHT))
     y_lo, y_hi = peiling_y - 0.7 - 0.75 * p_depth, top + 1.25
     fig.update_yaxes(range=[y_lo, y_hi], tickvals=[0, peiling_y] if ps.height else [0],
-                     ticktext=["mijlpaal", peiling_name] if ps.height else ["mijlpaal"], showgrid=False,
+                     ticktext=[t("agenda.mijlpaal"), peiling_name] if ps.height else [t("agenda.mijlpaal")], showgrid=False,
                      zeroline=False, fixedrange=True)
     fig.update_xaxes(range=[x_range[0], x_range[1]], dtick="M12", tickformat="%Y", ticklabelmode="period",
                      showgrid=True, gridcolor="#eeeeee", side="top")
