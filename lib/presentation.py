@@ -26,6 +26,10 @@ class Slide:
     regio: str | None = None
     alleen_niet_geaggregeerd: bool = False
     vervanging_geaggregeerd: str | None = None
+    titel_en: str = ""  # Engelse titel (leeg = de Nederlandse)
+
+    def title(self, lang: str = "nl") -> str:
+        return self.titel_en if lang == "en" and self.titel_en else self.titel
 
 
 def load_slides(path: Path = CONFIG, theme_codes: tuple[str, ...] = (), region_codes: tuple[str, ...] = ()) -> list[Slide]:
@@ -59,7 +63,7 @@ def load_slides(path: Path = CONFIG, theme_codes: tuple[str, ...] = (), region_c
         slides.append(Slide(
             soort=soort, titel=str(item.get("titel", "")).strip(), thema=item.get("thema"), regio=item.get("regio"),
             alleen_niet_geaggregeerd=bool(item.get("alleen_niet_geaggregeerd", False)),
-            vervanging_geaggregeerd=repl,
+            vervanging_geaggregeerd=repl, titel_en=str(item.get("titel_en", "")).strip(),
         ))
     if issues:
         raise DataValidationError(issues)
@@ -73,7 +77,7 @@ def slides_for_mode(slides: list[Slide], aggregate: bool) -> list[Slide]:
     out = []
     for s in slides:
         if s.vervanging_geaggregeerd:
-            out.append(Slide(soort=s.vervanging_geaggregeerd, titel=s.titel, thema=s.thema))
+            out.append(Slide(soort=s.vervanging_geaggregeerd, titel=s.titel, thema=s.thema, titel_en=s.titel_en))
         elif s.soort in REGION_LEVEL or s.alleen_niet_geaggregeerd:
             continue
         else:

@@ -4,7 +4,8 @@ de pijltjestoetsen. De reeks staat in data/presentatie.toml. Werkt ook in de gea
 import polars as pl
 import streamlit as st
 
-from lib import charts, heatmap, needs, presentation, privacy, profile, transforms, ui
+from lib import charts, heatmap, i18n, needs, presentation, privacy, profile, transforms, ui
+from lib.i18n import t
 from lib.transforms import Filters
 
 ds = ui.load_or_stop()
@@ -31,11 +32,11 @@ slide = slides[index]
 
 # 2. Kop met teller en knoppen -----------------------------------------------------------------------
 left, mid, right = st.columns([1, 6, 1], vertical_alignment="center")
-left.button("← Vorige", on_click=_go, args=(-1,), disabled=index == 0, shortcut="Left", key="dia_vorige")
-mid.markdown(f"**Dia {index + 1} van {len(slides)}** · {peiling_label}")
-right.button("Volgende →", on_click=_go, args=(1,), disabled=index == len(slides) - 1, shortcut="Right",
+left.button(t("presentatie.vorige"), on_click=_go, args=(-1,), disabled=index == 0, shortcut="Left", key="dia_vorige")
+mid.markdown(t("presentatie.teller", nr=index + 1, n=len(slides), peiling=peiling_label))
+right.button(t("presentatie.volgende"), on_click=_go, args=(1,), disabled=index == len(slides) - 1, shortcut="Right",
              key="dia_volgende")
-st.title(slide.titel)
+st.title(slide.title(i18n.current_lang()))
 ui.illustrative_marker(ds, peiling)
 a = ds.assessments.filter(pl.col("peiling_id") == peiling)
 config = charts.plotly_config(f"dia_{index + 1}")
@@ -45,9 +46,9 @@ fig = None
 if slide.soort == "verdeling":
     s = transforms.national_summary(ds, peiling)
     c1, c2, c3 = st.columns(3)
-    c1.metric("Jeugdregio's", s["regios"])
-    c2.metric("In uitvoering of gerealiseerd", f"{s['aandeel_in_uitvoering_of_verder'] * 100:.0f}%")
-    c3.metric("Ondersteuningsbehoeften", s["behoeften"])
+    c1.metric(t("start.jeugdregios"), s["regios"])
+    c2.metric(t("start.in_uitvoering"), f"{s['aandeel_in_uitvoering_of_verder'] * 100:.0f}%")
+    c3.metric(t("start.behoeften"), s["behoeften"])
     fig = charts.status_share_bar(transforms.status_distribution(a), ds.vocab)
 elif slide.soort == "landelijk_per_thema":
     counts = transforms.theme_status_counts(a)
@@ -69,7 +70,7 @@ elif slide.soort == "thema_uitgelicht":
     history = transforms.theme_history_counts(ds, slide.thema)
     if aggregate:
         history = privacy.pool_theme_status_counts(history, k)
-    st.markdown(f"**{ds.vocab.theme_labels[slide.thema]}** — aantal regio's per status, per peiling")
+    st.markdown(t("presentatie.thema_kop", thema=ds.vocab.theme_labels[slide.thema]))
     fig = charts.theme_status_stacked(history, ds.vocab, theme_order=ds.peiling_ids,
                                       label_map=dict(zip(ds.peilingen["peiling_id"], ds.peilingen["label"])))
 elif slide.soort == "regio" and not aggregate:
@@ -79,5 +80,5 @@ elif slide.soort == "regio" and not aggregate:
 if fig is not None:
     st.plotly_chart(charts.beamer(fig), config=config, key="dia_plot")
 if aggregate:
-    st.caption(f"Geanonimiseerd: aantallen onder {k} regio's zijn onderdrukt of samengevoegd.")
-st.caption("Gebruik ← en → op het toetsenbord om te bladeren.")
+    st.caption(t("presentatie.geanonimiseerd", k=k))
+st.caption(t("presentatie.toetsen"))
