@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import auth, data_access, importer, store, ui
+from lib import auth, data_access, export, importer, store, ui
 from lib.navigation import PAGES
 
 KEY_LOGIN = "importeren_ingelogd"
@@ -10,6 +10,7 @@ KEY_THROTTLE = "importeren_rem"
 KEY_UPLOAD_N = "importeren_upload_n"  # nieuwe sleutel = lege uploader na een geslaagde import
 KEY_DONE = "importeren_klaar"
 
+ds = ui.load_or_stop()  # eerst: loopt zo altijd via app.py (navigatie), ook bij een directe link na een herstart
 st.title("Peiling importeren")
 stored_hash = auth.configured_hash()
 if stored_hash is None:  # de pagina staat dan ook niet in de navigatie
@@ -32,7 +33,6 @@ if not st.session_state.get(KEY_LOGIN):
         st.error(message)
     st.stop()
 
-ds = ui.load_or_stop()
 s = store.get_store()
 kind_text = {"illustratief": "alleen voorbeelddata (fictief)", "geïmporteerd": "alleen geïmporteerde data",
              "gemengd": "voorbeelddata én geïmporteerde peilingen"}[ds.kind]
@@ -81,7 +81,10 @@ if uploads:
     if not result.ok:
         st.error(f"Er is niets opgeslagen: het bestand bevat {len(result.errors)} fout(en){more}. Verbeter ze en "
                  "upload het bestand opnieuw.", icon="⛔")
-        st.dataframe(importer.issues_frame(result.issues), hide_index=True, key="importeren_problemen")
+        problems = importer.issues_frame(result.issues)
+        st.dataframe(problems, hide_index=True, key="importeren_problemen")
+        st.download_button("Alle problemen als CSV", export.to_csv_bytes(problems), icon="⬇️", on_click="ignore",
+                           file_name="importproblemen.csv", mime="text/csv", key="importeren_problemen_csv")
     else:
         st.header("3. Controleren wat er verandert")
         pv = importer.preview(result, ds)
@@ -113,7 +116,9 @@ if versions.is_empty():
     st.caption("Nog niets geïmporteerd: het dashboard toont alleen de ingebouwde voorbeelddata.")
 else:
     st.dataframe(versions, hide_index=True, key="importeren_versies")
-    choice = st.selectbox("Versie", [None, *versions["versie"].to_list()], key="importeren_terugzetten_versie",
+    options = [None, *versions["versie"].to_list()]
+    choice = st.selectbox("Versie", options, key="importeren_terugzetten_versie",
+                          index=options.index(s.manifest().active),
                           format_func=lambda v: "Geen import (alleen voorbeelddata)" if v is None else v)
     if st.button("Deze versie actief maken", disabled=not user.strip(), key="importeren_terugzetten"):
         s.restore(choice, user=user)

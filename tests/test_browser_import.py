@@ -85,6 +85,9 @@ def _no_injection(page) -> None:
 def test_hostile_text_is_shown_as_text_through_the_whole_flow(open_import):
     page, watch, dialogs = open_import("importeren", 1280, 2600)
     assert page.locator("h1").first.inner_text().strip() == "Peiling importeren"
+    # eerste bezoeker na de start met een directe link: toch de navigatie van app.py, niet de oude paginalijst
+    nav = page.locator("[data-testid='stSidebarNav']")
+    assert nav.get_by_text("Importeren", exact=True).count() == 1 and nav.get_by_text("app", exact=True).count() == 0
 
     # inloggen
     page.get_by_label("Analist-wachtwoord").fill(PASSWORD)

@@ -515,3 +515,17 @@ def test_headers_equal_after_stripping_do_not_crash(ds):
     assert not r.ok and r.errors[0].row == 1 and "meer dan één keer" in r.errors[0].message
     r = parse(ds, [("b.csv", b"status; status\n1;2\n")])
     assert not r.ok and r.errors[0].column == "status"
+
+
+def test_get_dataset_combines_store_and_survives_an_unreadable_manifest(ds, tmp_path, monkeypatch):
+    from lib import data_access
+
+    monkeypatch.setenv(store.ENV_DIR, str(tmp_path))
+    r = parse(ds, [("p.csv", csv_bytes(full_rows(ds)))])
+    importer.import_into_store(store.LocalStore(tmp_path), r, user="a")
+    combined = data_access.get_dataset()
+    assert PID in combined.peiling_ids and combined.kind == "gemengd"
+    (tmp_path / "manifest.json").write_text("{kapot", encoding="utf-8")
+    fallback = data_access.get_dataset()
+    assert PID not in fallback.peiling_ids and fallback.kind == "illustratief"
+    assert any(w.file == "opslag" and "niet leesbaar" in w.message for w in fallback.warnings)

@@ -94,7 +94,7 @@ def test_page_absent_without_credential(store_dir):
         at.switch_page("pages/importeren.py")
 
 
-def test_login_required_and_rate_limited(store_dir):
+def test_login_required_and_rate_limited(store_dir, clicks_survive):
     at = _app()
     at.run()
     at.switch_page("pages/importeren.py")
@@ -117,7 +117,7 @@ def test_login_required_and_rate_limited(store_dir):
     assert not store_dir.exists()
 
 
-def test_login_with_correct_password(store_dir):
+def test_login_with_correct_password(store_dir, clicks_survive):
     at = _app()
     at.run()
     at.switch_page("pages/importeren.py")
@@ -194,10 +194,40 @@ def test_restore_previous_version(store_dir, clicks_survive):
     at.button(key="importeren_bevestigen").click()
     at.run()
     assert store.LocalStore(store_dir).manifest().active is not None
-    at.selectbox(key="importeren_terugzetten_versie").select(None)
+    assert at.selectbox(key="importeren_terugzetten_versie").value == store.LocalStore(store_dir).manifest().active
+    at.selectbox(key="importeren_terugzetten_versie").select_index(0)  # 0 = geen import (alleen voorbeelddata)
     at.button(key="importeren_terugzetten").click()
     at.run()
     assert not at.exception
     m = store.LocalStore(store_dir).manifest()
     assert m.active is None and len(m.versions) == 1 and m.events[-1].action == "terugzetten"
     assert "alleen voorbeelddata" in at.success[0].value
+
+
+@pytest.fixture(scope="module")
+def imported_store(tmp_path_factory):
+    """Een opslag met een geïmporteerde, onvolledige peiling (2 regio's ontbreken → onbekend) met vijandige tekst."""
+    from lib import importer
+
+    root = tmp_path_factory.mktemp("store_alle_paginas")
+    ds = load_dataset()
+    regions = ds.regions_for(ds.latest_peiling)["regio_code"].to_list()[:-2]
+    rows = [f"{NEW_ID};2025-09-15;Peiling september 2025;{r};{t};{(i + j) % 5};<b>{r}</b>"
+            for i, r in enumerate(regions) for j, t in enumerate(ds.vocab.theme_codes)]
+    result = importer.parse_upload([("p.csv", _csv(rows))], ds.regions, ds.vocab, ds.themes)
+    assert result.ok
+    importer.import_into_store(store.LocalStore(root), result, user="test")
+    return root
+
+
+@pytest.mark.parametrize("spec", visible_pages(True), ids=[p.url_path for p in visible_pages(True)])
+def test_every_page_shows_an_imported_peiling_without_error(spec, imported_store, monkeypatch):
+    monkeypatch.setenv(store.ENV_DIR, str(imported_store))
+    at = _app(state={"peiling": NEW_ID, "importeren_ingelogd": True})
+    at.run()
+    if spec != PAGES[0]:
+        at.switch_page(spec.path)
+        at.run()
+    assert not at.exception, f"{spec.path}: {at.exception}"
+    text = all_text(at)
+    assert "Traceback" not in text
