@@ -20,7 +20,7 @@ AGGREGATE_NOTE = t("docs.geaggregeerd", lang="nl")
 FORMAT_INTRO = t("docs.formaat", lang="nl")
 
 
-def text(name: str) -> str:
+def long_text(name: str) -> str:
     """Een van de lange teksten hierboven (docs.<name> in de vertaalbestanden) in de huidige taal."""
     return t(f"docs.{name}")
 

@@ -12,17 +12,17 @@ st.title(t("over.titel"))
 
 # 1. Echt en illustratief ----------------------------------------------------------------------
 st.header(t("over.echt_kop"))
-st.markdown(docs.text("echt_illustratief"))
+st.markdown(docs.long_text("echt_illustratief"))
 ui.illustrative_marker(ds)
 st.markdown(t("over.getoond", soort=docs.dataset_kind_text(ds)))
 
 # 2. Bronnen ------------------------------------------------------------------------------------
 st.header(t("over.bronnen_kop"))
-st.markdown(docs.text("bronnen"))
+st.markdown(docs.long_text("bronnen"))
 if aggregate:
-    st.markdown(docs.text("geaggregeerd"))
+    st.markdown(docs.long_text("geaggregeerd"))
 else:
-    st.markdown(docs.text("regio_details"))
+    st.markdown(docs.long_text("regio_details"))
 
 # 3. Begrippen ----------------------------------------------------------------------------------
 st.header(t("over.themas_kop"))
@@ -42,7 +42,7 @@ st.dataframe(i18n.columns(docs.peilingen_table(ds)), hide_index=True)
 # 4. Dataformaat (niet in de geaggregeerde modus: de kolomuitleg noemt regiocodes) -------------------
 if not aggregate:
     st.header(t("over.formaat_kop"))
-    st.markdown(docs.text("formaat"))
+    st.markdown(docs.long_text("formaat"))
     for table in schema.PROGRESS_TABLES + (schema.REGIONS, schema.MEMBERSHIP):
         with st.expander(f"{table.file} — {table.label_nl}"):
             st.dataframe(i18n.columns(docs.columns_table(table)), hide_index=True)
