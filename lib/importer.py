@@ -860,11 +860,11 @@ def import_into_store(store: ProgressStore, result: ImportResult, *, user: str, 
     """Sla een geldige import op als nieuwe versie: de actieve import plus deze peilingen."""
     if not result.ok or result.tables is None:
         raise ValueError("alleen een import zonder fouten kan worden opgeslagen")
-    _, active = read_active(store)
+    active_id, active = read_active(store)
     snapshot = merge_progress(active or empty_tables(), result.tables)
     changed = tuple(result.tables["peilingen"]["peiling_id"].to_list())
-    return store.write_version(snapshot, user=user.strip()[:80] or "onbekend", note=note,
-                               changed=changed, source_files=result.source_files)
+    return store.write_version(snapshot, user=user.strip()[:80] or "onbekend", note=note, changed=changed,
+                               source_files=result.source_files, expected_active=active_id)
 
 
 def load_combined_dataset(data_dir: Path, illustrative_dir: Path, store: ProgressStore | None,

@@ -51,6 +51,8 @@ DEFAULT_DIR = ROOT / "store"
 FORMAT = 1
 #: Een tmp-bestand dat zo oud is, hoort bij een afgebroken schrijfbeurt en wordt opgeruimd.
 STALE_TEMP_SECONDS = 3600
+#: 'Niet controleren' voor write_version(expected_active=...).
+ANY = object()
 #: Tabelnaam → bestandsnaam binnen een versie (de schema-namen van de progressietabellen).
 VERSION_TABLES: dict[str, schema.Table] = {t.name: t for t in schema.PROGRESS_TABLES}
 
@@ -198,8 +200,13 @@ class ProgressStore(Protocol):
         """De drie getypeerde progressietabellen van één versie (hash gecontroleerd)."""
 
     def write_version(self, tables: dict[str, pl.DataFrame], *, user: str, note: str = "",
-                      changed: tuple[str, ...] = (), source_files: tuple[str, ...] = ()) -> VersionInfo:
-        """Sla een nieuwe, complete momentopname op en maak hem actief."""
+                      changed: tuple[str, ...] = (), source_files: tuple[str, ...] = (),
+                      expected_active: str | None | object = ANY) -> VersionInfo:
+        """Sla een nieuwe, complete momentopname op en maak hem actief.
+
+        Met `expected_active`: alleen als die versie (of None) nog steeds actief is, anders StoreError
+        (optimistische vergrendeling: twee analisten die tegelijk importeren, overschrijven elkaar niet).
+        """
 
     def restore(self, version_id: str | None, *, user: str) -> Manifest:
         """Maak een bestaande versie weer actief (None = alleen de voorbeelddata)."""
@@ -278,7 +285,8 @@ class LocalStore:
 
     # -- schrijven --------------------------------------------------------------------------
     def write_version(self, tables: dict[str, pl.DataFrame], *, user: str, note: str = "",
-                      changed: tuple[str, ...] = (), source_files: tuple[str, ...] = ()) -> VersionInfo:
+                      changed: tuple[str, ...] = (), source_files: tuple[str, ...] = (),
+                      expected_active: str | None | object = ANY) -> VersionInfo:
         version_id = new_version_id()
         peilingen = tuple(sorted(tables["peilingen"]["peiling_id"].to_list()))
         data = encode_version(tables, {"version_id": version_id, "user": user, "peilingen": list(peilingen)})
@@ -293,6 +301,10 @@ class LocalStore:
         # 2. het manifest: lezen-wijzigen-schrijven onder een slot, atomisch vervangen
         with self._lock():
             m = self.manifest()
+            if expected_active is not ANY and m.active != expected_active:
+                self._version_path(version_id).unlink(missing_ok=True)  # nooit in het manifest gekomen
+                raise StoreError("intussen is er een andere versie actief geworden (een andere analist heeft "
+                                 "geïmporteerd of teruggezet); bekijk de voorvertoning opnieuw en bevestig dan")
             new = Manifest(
                 revision=m.revision + 1, active=version_id, versions=m.versions + (info,),
                 events=m.events + (Event(info.created_at, user, "import", version_id),),

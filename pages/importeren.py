@@ -102,7 +102,11 @@ if uploads:
         if not user.strip():
             st.info("Vul hierboven uw naam in om te kunnen bevestigen.")
         if st.button("Importeren bevestigen", type="primary", disabled=not user.strip(), key="importeren_bevestigen"):
-            info = importer.import_into_store(s, result, user=user)
+            try:
+                info = importer.import_into_store(s, result, user=user)
+            except store.StoreError as exc:
+                st.error(f"Niet opgeslagen: {exc}.", icon="⛔")
+                st.stop()
             data_access.clear_cache()
             st.session_state[KEY_DONE] = (f"Opgeslagen als versie {info.version_id}: {', '.join(info.changed)}. "
                                           "De peiling staat nu in elke weergave (kies haar in de zijbalk).")

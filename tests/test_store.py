@@ -310,3 +310,14 @@ def test_kill_mid_write_never_leaves_half_a_version(tmp_path):
     assert listed <= {p.name for p in (root / "versions").glob("*.zip")}
     assert sum(outcomes.values()) == rounds
     json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_expected_active_prevents_lost_updates(tmp_path, tables):
+    s = store.LocalStore(tmp_path)
+    v1 = s.write_version(tables, user="a", expected_active=None)
+    before = tree_bytes(tmp_path)
+    with pytest.raises(store.StoreError, match="andere analist"):
+        s.write_version(tables, user="b", expected_active=None)  # b las nog 'geen import'
+    assert tree_bytes(tmp_path) == before, "een geweigerde schrijfbeurt laat niets achter"
+    v2 = s.write_version(tables, user="b", expected_active=v1.version_id)
+    assert s.manifest().active == v2.version_id
