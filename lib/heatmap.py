@@ -28,7 +28,7 @@ import polars as pl
 
 from lib import colors, schema
 from lib.charts import FONT
-from lib.i18n import change_label, t
+from lib.i18n import change_label, current_lang, t
 from lib.loaders import Dataset
 from lib.transforms import Filters, previous_peiling, region_table, theme_progress
 
@@ -256,11 +256,11 @@ def order_regions(grid: pl.DataFrame, how: str, theme_order: Sequence[str],
 # Celteksten en kleuren
 # ---------------------------------------------------------------------------------------------
 def fmt_number(value: float | None, signed: bool = False) -> str:
-    """Nederlandse notatie met één decimaal ('2,3'); leeg voor onbekend."""
+    """Nederlandse notatie met één decimaal ('2,3'; in het Engels '2.3'); leeg voor onbekend."""
     if value is None:
         return ""
     text = f"{value:+.1f}" if signed else f"{value:.1f}"
-    return text.replace(".", ",").replace("-", "−")
+    return (text.replace(".", ",") if current_lang() == "nl" else text).replace("-", "−")
 
 
 def change_cell_text(change: str, diff: int | None) -> str:
