@@ -22,13 +22,26 @@ def neutralise(value: str | None) -> str | None:
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
+def neutralise_expr(col: pl.Expr) -> pl.Expr:
+    """Hetzelfde als `neutralise`, als Polars-expressie (geen Python-functie per cel).
+
+    Bewust geen map_elements: een Python-functie in Polars' threadpool heeft de GIL nodig, en met
+    meerdere sessies tegelijk (Streamlit draait elke sessie in een eigen thread) kon dat vastlopen
+    tegen een andere thread die de GIL hield en op diezelfde threadpool wachtte (bench/load_test.py
+    liet de server zo hangen; vgl. pola-rs/polars#10970).
+    """
+    text = col.cast(pl.String)
+    risky = pl.any_horizontal([text.str.starts_with(p) for p in FORMULA_PREFIXES])
+    return pl.when(risky).then(pl.lit("'") + text).otherwise(text)
+
+
 def neutralise_frame(df: pl.DataFrame) -> pl.DataFrame:
     """Alle tekstkolommen (ook categorieën) veilig maken; kolomnamen ook."""
     exprs = []
     for name, dtype in df.schema.items():
         col = pl.col(name)
         if dtype in (pl.String, pl.Categorical) or isinstance(dtype, pl.Enum):
-            col = col.cast(pl.String).map_elements(neutralise, return_dtype=pl.String)
+            col = neutralise_expr(col)
         exprs.append(col.alias(neutralise(name) or name))
     return df.select(exprs)
 
