@@ -147,8 +147,6 @@ def test_lint_finds_literals(tmp_path):
 
 @pytest.mark.parametrize("path", sorted((ROOT / "pages").glob("*.py")), ids=lambda p: p.name)
 def test_pages_have_no_ui_literals(path):
-    if path.name == "importeren.py":
-        pytest.skip("importeren.py wordt nog door een ander omgezet (zie README, Taal)")
     assert ui_literals(path) == []
 
 
@@ -223,3 +221,25 @@ def test_presentation_in_english_from_url():
     assert not at.exception
     assert at.title[0].value == "The national picture"
     assert any("Slide 1 of" in m.value for m in at.markdown)
+
+
+def test_import_page_in_english(tmp_path, monkeypatch):
+    """De analistenpagina (alleen met een wachtwoord ingesteld) ook in het Engels, ingelogd."""
+    from lib import auth, store
+    from test_page_importeren import HASH
+
+    monkeypatch.setenv(store.ENV_DIR, str(tmp_path / "store"))
+    from streamlit.testing.v1 import AppTest
+
+    from apptest_support import APP
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets[auth.SECRETS_SECTION] = {auth.SECRETS_KEY: HASH}
+    at.session_state["taal"] = "en"
+    at.session_state["importeren_ingelogd"] = True
+    at.run()
+    at.switch_page("pages/importeren.py")
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Import a survey"
+    assert "1. Download the template" in [h.value for h in at.header]
