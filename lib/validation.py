@@ -97,7 +97,12 @@ def read_csv_strings(raw: bytes, file: str, separator: str = ",") -> tuple[pl.Da
     except pl.exceptions.PolarsError as exc:
         msg = str(exc).splitlines()[0]
         return None, [Issue(file, f"het bestand is geen leesbare CSV met scheidingsteken '{separator}': {msg}")]
-    df = df.rename({c: c.strip() for c in df.columns})
+    stripped = [c.strip() for c in df.columns]
+    dupes = sorted({c for c in stripped if stripped.count(c) > 1})
+    if dupes:
+        return None, [Issue(file, "de kopregel noemt dezelfde kolom meer dan één keer (spaties tellen niet mee); "
+                                  "laat er één over", row=1, column=dupes[0] or "(kolom zonder naam)")]
+    df = df.rename(dict(zip(df.columns, stripped)))
     return df, []
 
 

@@ -204,3 +204,11 @@ def test_bom_is_accepted(progress_copy):
     p = progress_copy / "peilingen.csv"
     p.write_bytes(b"\xef\xbb\xbf" + p.read_bytes())
     assert load_dataset(DATA_DIR, progress_copy).peiling_ids
+
+
+def test_duplicate_headers_after_trimming(progress_copy):
+    p = progress_copy / "peilingen.csv"
+    text = p.read_text(encoding="utf-8").replace("peiling_id,datum", "peiling_id, peiling_id ,datum", 1)
+    p.write_text(text, encoding="utf-8")
+    issues = _issues(progress_copy)
+    assert any(i.file == "peilingen.csv" and i.row == 1 and "meer dan één keer" in i.message for i in issues)
