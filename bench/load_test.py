@@ -12,7 +12,7 @@ Twee soorten sessies, tegelijk:
   verzoeken naar buiten).
 
 Elke sessie kijkt rond tot de golf voorbij is: pagina wisselen, peiling of thema veranderen, met 1–3 s
-bedenktijd. Dat gebeurt in `--waves` golven; na elke golf sluiten alle sessies en wachten we tot de
+bedenktijd (--think-min/--think-max). Dat gebeurt in `--waves` golven; na elke golf sluiten alle sessies en wachten we tot de
 server ze heeft opgeruimd, zodat te zien is of geheugen per sessie weer vrijkomt.
 
 Gemeten:
@@ -217,13 +217,13 @@ async def run_browser_session(idx: int, browser, url: str, deadline: float, choi
                 handle = await page.wait_for_function(FINISHED_AFTER, arg=t0, timeout=ACTION_TIMEOUT_MS, polling=50)
                 res.reruns.setdefault(action, []).append(float(await handle.json_value()))
             except Exception as exc:  # noqa: BLE001 - elke time-out telt als fout
-                res.errors.append(f"time-out na {action}: {type(exc).__name__}")
+                res.errors.append(f"browser: time-out na {action} op {urlparse(page.url).path}: {type(exc).__name__}")
                 await _wait_ready(page)
             if await page.locator('[data-testid="stException"]').count():
                 res.errors.append(f"exception getoond na {action} op {await page.evaluate('location.pathname')}")
-            await asyncio.sleep(rng.uniform(1.0, 3.0))
+            await asyncio.sleep(rng.uniform(*choices["think"]))
     except Exception as exc:  # noqa: BLE001
-        res.errors.append(f"sessie {idx} afgebroken: {type(exc).__name__}: {str(exc)[:200]}")
+        res.errors.append(f"browsersessie {idx} afgebroken: {type(exc).__name__}: {str(exc)[:200]}")
     finally:
         await ctx.close()
     return res
@@ -285,7 +285,7 @@ async def run_protocol_session(idx: int, url: str, deadline: float, choices: dic
             res.first_load_ms = ms
             res.bytes.append(nbytes)
             while time.time() < deadline:
-                await asyncio.sleep(rng.uniform(1.0, 3.0))
+                await asyncio.sleep(rng.uniform(*choices["think"]))
                 action = rng.choices(["pagina", "peiling", "thema"], weights=[4, 3, 3])[0]
                 try:
                     if action == "pagina":
@@ -305,7 +305,8 @@ async def run_protocol_session(idx: int, url: str, deadline: float, choices: dic
                     res.reruns.setdefault(action, []).append(ms)
                     res.bytes.append(nbytes)
                 except asyncio.TimeoutError:
-                    res.errors.append(f"time-out na {action}")
+                    res.errors.append(f"protocol: time-out (>{ACTION_TIMEOUT_MS // 1000} s geen bericht) na {action} "
+                                      f"op /{state['page']}")
     except Exception as exc:  # noqa: BLE001 - een verbroken verbinding telt als fout
         res.errors.append(f"protocolsessie {idx} afgebroken: {type(exc).__name__}: {str(exc)[:150]}")
     return res
@@ -335,6 +336,7 @@ async def main_async(args) -> int:
         "thema_labels": ["Alle thema's", *theme_text.values()],
         "peiling_label_default": labels[ds.latest_peiling],
         "thema_label_default": "Alle thema's",
+        "think": (args.think_min, args.think_max),
     }
     rng = random.Random(args.seed)
     chromium = find_chromium()
@@ -363,7 +365,8 @@ async def main_async(args) -> int:
                 baseline = rss_mb(pid)
                 print(f"Belasting van de machine (load average 1/5/15 min): {os.getloadavg()}; {os.cpu_count()} cores")
                 print(f"Server opgewarmd: {baseline:.0f} MB RSS. Per golf {args.sessions} protocolsessies + "
-                      f"{args.browser_sessions} browsersessies, {args.waves} golven van {wave_seconds:.0f} s.", flush=True)
+                      f"{args.browser_sessions} browsersessies, {args.waves} golven van {wave_seconds:.0f} s, "
+                      f"bedenktijd {args.think_min:g}–{args.think_max:g} s.", flush=True)
                 for wave in range(args.waves):
                     sampler.phase = f"golf {wave + 1}"
                     deadline = time.time() + wave_seconds
@@ -456,6 +459,8 @@ def main() -> None:
     parser.add_argument("--waves", type=int, default=2)
     parser.add_argument("--session-ttl", type=int, default=15, help="server.disconnectedSessionTTL in seconden")
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--think-min", type=float, default=1.0, help="bedenktijd tussen acties, ondergrens (s)")
+    parser.add_argument("--think-max", type=float, default=3.0, help="bedenktijd tussen acties, bovengrens (s)")
     args = parser.parse_args()
     if not (1 <= args.sessions + args.browser_sessions <= MAX_SESSIONS and 0 < args.minutes <= MAX_MINUTES and args.waves >= 1):
         parser.error(f"begrensd: 1–{MAX_SESSIONS} sessies, hoogstens {MAX_MINUTES} minuten")
