@@ -75,12 +75,12 @@ def build_data_dir(target: Path, size: Size, seed: int = 2023) -> tuple[Path, Pa
     themes = pl.read_csv(target / schema.THEMES.file, infer_schema=False)
     extra = [f"T{i:02d}" for i in range(themes.height + 1, size.themes + 1)]
     if extra:
-        themes = pl.concat([themes, pl.DataFrame({
-            "thema_code": extra, "label_nl": [f"Synthetisch thema {c}" for c in extra],
-            "label_kort": [f"Thema {c}" for c in extra], "label_en": [f"Synthetic theme {c}" for c in extra],
-            "omschrijving": ["Alleen voor de schaalbenchmark."] * len(extra), "geverifieerd": ["false"] * len(extra),
-            "bron": ["bench/bench_scale.py"] * len(extra),
-        }).select(themes.columns)])
+        known = {"thema_code": lambda c: c, "label_nl": lambda c: f"Synthetisch thema {c}",
+                 "label_kort": lambda c: f"Thema {c}", "label_en": lambda c: f"Synthetic theme {c}",
+                 "label_kort_en": lambda c: f"Theme {c}", "geverifieerd": lambda c: "false",
+                 "omschrijving": lambda c: "Alleen voor de schaalbenchmark.", "bron": lambda c: "bench/bench_scale.py"}
+        themes = pl.concat([themes, pl.DataFrame(
+            {col: [known.get(col, lambda c: "")(c) for c in extra] for col in themes.columns})])
     themes = themes.head(size.themes)
     write_csv_atomic(themes, target / schema.THEMES.file)
 

@@ -146,7 +146,9 @@ def history_small_multiples(history: pl.DataFrame, vocab: schema.Vocabulary) -> 
     cols = 2
     rows = (len(themes) + cols - 1) // cols
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=[vocab.theme_short[t] for t in themes],
-                        shared_xaxes=True, vertical_spacing=0.06, horizontal_spacing=0.06)
+                        shared_xaxes=True, horizontal_spacing=0.06,
+                        # plotly eist spacing ≤ 1/(rows-1): bij veel thema's (schaaltest: 70) kleiner maken
+                        vertical_spacing=min(0.06, 0.9 / max(rows - 1, 1)))
     for i, t in enumerate(themes):
         sub = history.filter(pl.col("thema_code").cast(pl.String) == t)
         r, c = i // cols + 1, i % cols + 1
