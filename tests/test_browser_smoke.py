@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 
 from conftest import real_console_errors, screenshot
-from lib.navigation import PAGES
+from lib.navigation import PAGES, visible_pages
+
+#: Zonder analist-wachtwoord (zoals hier) zijn alleen deze pagina's geregistreerd.
+OPEN_PAGES = visible_pages(analyst_configured=False)
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("spec", PAGES, ids=[p.url_path for p in PAGES])
+@pytest.mark.parametrize("spec", OPEN_PAGES, ids=[p.url_path for p in OPEN_PAGES])
 def test_page_opens_offline_without_errors(open_page, spec):
     path = "" if spec == PAGES[0] else spec.url_path
     page, watch = open_page(path, 1280, 800)
@@ -26,3 +29,11 @@ def test_page_opens_offline_without_errors(open_page, spec):
 def test_illustrative_marker_visible_on_start(open_page):
     page, _ = open_page("")
     assert page.get_by_text("Voorbeelddata — fictieve cijfers").first.is_visible()
+
+
+@pytest.mark.parametrize("spec", [p for p in PAGES if p.requires_analyst], ids=lambda p: p.url_path)
+def test_analyst_pages_absent_without_credential(open_page, spec):
+    page, _ = open_page(spec.url_path)
+    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert spec.title not in nav
+    assert page.locator("h1").first.inner_text().startswith("Hervormingsagenda Jeugd")  # terug op de start

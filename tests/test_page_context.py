@@ -76,7 +76,7 @@ def test_page_in_browser_offline(open_page):
     page, watch = open_page("context", 1280, 900)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("Voortgang en context").first.is_visible()
-    assert page.locator(".js-plotly-plot").count() >= 1
+    page.wait_for_selector(".js-plotly-plot", timeout=20_000)  # plotly tekent na het einde van het script
     assert page.get_by_text(context.SOURCE_LINE, exact=False).count() >= 1
     screenshot(page, "context_page")
     assert watch.page_errors == []
