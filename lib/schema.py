@@ -349,3 +349,83 @@ MILESTONES = Table(
     ),
     key=("mijlpaal_id",),
 )
+
+
+# --------------------------------------------------------------------------------------------
+# CBS-contextcijfers (lib/context.py, data/build_context.py); percentages zijn Float64
+# --------------------------------------------------------------------------------------------
+_C = Column
+
+CBS_2024 = Table(
+    name="cbs_2024", file="gemeente_kerncijfers_2024.csv", label_nl="CBS-kerncijfers per gemeente 2024",
+    columns=(
+        _C("gemeente_code", pl.String, True, "CBS-gemeentecode, grenzen 2024."),
+        _C("gemeente_naam", pl.String, True, "CBS-naam."),
+        _C("jaar", pl.Int16, True, "2024."),
+        _C("inwoners", pl.Int64, True, "Inwoners op 1 januari."),
+        _C("percentage_inwoners_0_15", pl.Int16, True, "Aandeel 0–15 jaar, hele procenten."),
+        _C("percentage_inwoners_15_25", pl.Int16, True, "Aandeel 15–25 jaar, hele procenten."),
+    ),
+    key=("gemeente_code",),
+)
+CBS_2022 = Table(
+    name="cbs_2022", file="gemeente_kerncijfers_2022.csv", label_nl="CBS-kerncijfers per gemeente 2022",
+    columns=CBS_2024.columns + (
+        _C("percentage_jongeren_met_jeugdzorg", pl.Float64, True, "% jongeren < 23 met jeugdzorg, 2022."),
+    ),
+    key=("gemeente_code",),
+)
+HERINDELING = Table(
+    name="herindeling", file="herindeling_2022_2024.csv",
+    label_nl="gemeenten die tussen 2022 en 2024 veranderden",
+    columns=(
+        _C("gemeente_code_2022", pl.String, True, "Code in de CBS-cijfers van 2022."),
+        _C("gemeente_naam_2022", pl.String, True, "Naam in de CBS-cijfers van 2022."),
+        _C("gemeente_code_2024", pl.String, True, "Gemeente van 2024 waarin ze opging (of dezelfde)."),
+        _C("gemeente_naam_2024", pl.String, True, "Naam in 2024."),
+        _C("datum_wijziging", pl.Date, True, "Datum van de herindeling."),
+        _C("toelichting", pl.String, True, "Wat er veranderde."),
+    ),
+    key=("gemeente_code_2022",),
+)
+GEMEENTE_CONTEXT = Table(
+    name="gemeente_kerncijfers", file="gemeente_kerncijfers.csv",
+    label_nl="contextcijfers per gemeente (grenzen 2024)",
+    columns=(
+        _C("indeling_jaar", pl.Int16, True, "Jaar van de gemeentegrenzen en de regio-indeling (2024)."),
+        _C("jaar", pl.Int16, True, "Jaar van inwoners en leeftijdsaandelen (2024 of 2022)."),
+        _C("gemeente_code", pl.String, True, "CBS-gemeentecode (grenzen van indeling_jaar)."),
+        _C("gemeente_naam", pl.String, True, "CBS-naam in indeling_jaar."),
+        _C("regio_code", pl.String, True, "Jeugdregio in indeling_jaar."),
+        _C("inwoners", pl.Int64, True, "Inwoners op 1 januari van jaar (bij samenvoeging: som)."),
+        _C("pct_0_15", pl.Float64, True, "% inwoners 0–15 jaar (CBS: hele procenten)."),
+        _C("pct_15_25", pl.Float64, True, "% inwoners 15–25 jaar (CBS: hele procenten)."),
+        _C("pct_jeugdzorg_2022", pl.Float64, True, "% jongeren < 23 met jeugdzorg in 2022."),
+        _C("gemeente_codes_2022", pl.String, True, "De gemeente(n) van 2022 waaruit de 2022-cijfers komen (;)."),
+        _C("herindeling", pl.String, False, "Wat er tussen 2022 en 2024 veranderde (leeg: niets)."),
+        _C("benadering", pl.Boolean, True, "true als een cijfer in deze regel uit meerdere gemeenten is gewogen."),
+        _C("toelichting", pl.String, False, "Waarom een benadering."),
+        _C("bron", pl.String, True, "Bron, jaar en licentie."),
+    ),
+    key=("indeling_jaar", "jaar", "gemeente_code"),
+)
+REGIO_CONTEXT = Table(
+    name="regio_kerncijfers", file="regio_kerncijfers.csv",
+    label_nl="contextcijfers per jeugdregio (indeling 2024)",
+    columns=(
+        _C("indeling_jaar", pl.Int16, True, "Jaar van de regio-indeling (2024)."),
+        _C("jaar", pl.Int16, True, "Jaar van inwoners en leeftijdsaandelen (2024 of 2022)."),
+        _C("regio_code", pl.String, True, "CBS-code van de jeugdregio."),
+        _C("regio_naam", pl.String, True, "CBS-naam in indeling_jaar."),
+        _C("inwoners", pl.Int64, True, "Som van de inwoners van de gemeenten (exact)."),
+        _C("aantal_gemeenten", pl.Int16, True, "Aantal gemeenten (grenzen van indeling_jaar)."),
+        _C("pct_0_15", pl.Float64, True, "% 0–15 jaar, met inwoners gewogen (benadering)."),
+        _C("pct_15_25", pl.Float64, True, "% 15–25 jaar, met inwoners gewogen (benadering)."),
+        _C("pct_jeugdzorg_2022", pl.Float64, True, "% jongeren met jeugdzorg 2022, met inwoners 2022 gewogen."),
+        _C("herindeling", pl.String, False, "Gemeenten van de regio die tussen 2022 en 2024 veranderden."),
+        _C("benadering", pl.Boolean, True, "true: de percentages zijn een benadering (zie toelichting)."),
+        _C("toelichting", pl.String, True, "Waarom een benadering."),
+        _C("bron", pl.String, True, "Bron, jaar en licentie."),
+    ),
+    key=("indeling_jaar", "jaar", "regio_code"),
+)
