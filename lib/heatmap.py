@@ -263,6 +263,18 @@ def fmt_number(value: float | None, signed: bool = False) -> str:
     return (text.replace(".", ",") if current_lang() == "nl" else text).replace("-", "−")
 
 
+def number_expr(col: pl.Expr, signed: bool = False) -> pl.Expr:
+    """Zelfde notatie als fmt_number, als Polars-expressie: geen Python-functie per cel in Polars'
+    threadpool (dat kon met meerdere sessies tegelijk vastlopen op de GIL; zie lib/export.py)."""
+    rounded = col.round(1)
+    text = rounded.abs().cast(pl.String)
+    text = pl.when(text.str.contains(r"\.")).then(text).otherwise(text + ".0")
+    sign = pl.when(rounded < 0).then(pl.lit("−")).otherwise(pl.lit("+") if signed else pl.lit(""))
+    if current_lang() == "nl":
+        text = text.str.replace(".", ",", literal=True)
+    return pl.when(col.is_null()).then(None).otherwise(sign + text)
+
+
 def change_cell_text(change: str, diff: int | None) -> str:
     if change == "onbekend" or diff is None:
         return "?"
@@ -366,8 +378,7 @@ def heatmap_table(grid: pl.DataFrame, vocab: schema.Vocabulary, variant: str, re
             pl.col("regio_naam").alias("Regio"),
             pl.col("provincie_naam").alias("Provincie"),
             *[pl.col(c).alias(headers[c]) for c in theme_order],
-            pl.col("gemiddelde").map_elements(lambda v: fmt_number(v, signed), return_dtype=pl.String)
-            .fill_null("").alias(mean_header),
+            number_expr(pl.col("gemiddelde"), signed).fill_null("").alias(mean_header),
         )
     )
     tmeans = dict(zip(*theme_means(grid, value_col).select("thema_code", "gemiddelde").to_dict().values()))

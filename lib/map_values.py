@@ -227,11 +227,11 @@ def gemeente_options(ds: Dataset, peiling: str) -> pl.DataFrame:
     return (
         m.select(
             "gemeente_code",
-            pl.struct("gemeente_code", "gemeente_naam").map_elements(
-                lambda s: s["gemeente_naam"] + (f" ({GEMEENTE_ALIASES[s['gemeente_code']]})"
-                                                if s["gemeente_code"] in GEMEENTE_ALIASES else ""),
+            # geen map_elements (GIL in Polars' threadpool, zie lib/export.py): bijnamen via replace
+            (pl.col("gemeente_naam") + pl.col("gemeente_code").replace_strict(
+                {code: f" ({alias})" for code, alias in GEMEENTE_ALIASES.items()}, default="",
                 return_dtype=pl.String,
-            ).alias("label"),
+            )).alias("label"),
             "regio_code",
         )
         .with_columns(pl.col("label").str.replace(r"^'s-", "").str.to_lowercase().alias("_sort"))
