@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -65,6 +67,10 @@ RUN_AXE = """async ([tags, known]) => {
 
 
 def _axe_path() -> Path:
+    if not AXE_JS.exists() and shutil.which("npm"):
+        # Het README-testcommando installeert alles: axe-core uit de lock-file, één keer.
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=A11Y_DIR, check=False,
+                       capture_output=True, timeout=300)
     if AXE_JS.exists():
         return AXE_JS
     hint = "axe-core ontbreekt: draai `cd tests/a11y && npm ci --no-audit --no-fund` (Node/npm nodig)"
