@@ -45,10 +45,10 @@ def warm_load_seconds(runs: int) -> list[float]:
 def apptest_rerun_seconds(runs: int) -> dict[str, list[float]]:
     from streamlit.testing.v1 import AppTest
 
-    from lib.navigation import PAGES
+    from lib.navigation import PAGES, visible_pages
 
     result = {}
-    for spec in PAGES:
+    for spec in visible_pages(analyst_configured=False):  # zonder wachtwoord: Importeren niet geregistreerd
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         at.run()
         if spec != PAGES[0]:
