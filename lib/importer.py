@@ -40,7 +40,7 @@ import polars as pl
 
 from lib import schema
 from lib.export import neutralise_frame, to_csv_bytes
-from lib.loaders import Dataset, build_dataset, load_reference, read_progress
+from lib.loaders import Dataset, build_dataset, read_validated
 from lib.paths import ROOT
 from lib.store import ProgressStore, StoreError, VersionInfo, empty_tables, read_active
 from lib.validation import (
@@ -874,19 +874,7 @@ def load_combined_dataset(data_dir: Path, illustrative_dir: Path, store: Progres
     Is de opgeslagen import onleesbaar of niet (meer) geldig, dan blijft de voorbeelddata staan en staat
     de reden in `Dataset.warnings`; een beleidsmaker krijgt nooit een traceback.
     """
-    reference, issues = load_reference(data_dir)
-    if errors(issues):
-        raise DataValidationError(issues)
-    vocab = schema.vocabulary(data_dir)
-    progress, p_issues = read_progress(illustrative_dir)
-    issues += p_issues
-    if errors(issues):
-        raise DataValidationError(issues)
-    base_issues = validate_progress(progress["peilingen"], progress["assessments"], progress["support_needs"],
-                                    reference["regions"], vocab)
-    if errors(base_issues):
-        raise DataValidationError(issues + base_issues)
-    warnings = [i for i in issues + base_issues if i.severity != "fout"]
+    reference, progress, vocab, warnings = read_validated(data_dir, illustrative_dir)
     if store is not None and active_version is not None:
         try:
             imported = store.read_version(active_version)

@@ -172,9 +172,10 @@ def build_dataset(reference: dict[str, pl.DataFrame], progress: dict[str, pl.Dat
     )
 
 
-def load_dataset(data_dir: Path = DATA_DIR, progress_dir: Path | None = None) -> Dataset:
-    """Lees en valideer alles. Bij fouten: DataValidationError met álle problemen."""
-    progress_dir = progress_dir or data_dir / "illustrative"
+def read_validated(data_dir: Path, progress_dir: Path) -> tuple[dict[str, pl.DataFrame], dict[str, pl.DataFrame],
+                                                                  schema.Vocabulary, list[Issue]]:
+    """Referentie- en progressietabellen lezen en valideren. Bij een fout: DataValidationError met álle
+    problemen; anders (referentie, progressie, vocabulaire, waarschuwingen)."""
     reference, issues = load_reference(data_dir)
     if errors(issues):
         raise DataValidationError(issues)
@@ -186,7 +187,13 @@ def load_dataset(data_dir: Path = DATA_DIR, progress_dir: Path | None = None) ->
                                     reference["regions"], vocab)
     if errors(issues):
         raise DataValidationError(issues)
-    return build_dataset(reference, progress, vocab, [i for i in issues if i.severity != "fout"])
+    return reference, progress, vocab, [i for i in issues if i.severity != "fout"]
+
+
+def load_dataset(data_dir: Path = DATA_DIR, progress_dir: Path | None = None) -> Dataset:
+    """Lees en valideer alles. Bij fouten: DataValidationError met álle problemen."""
+    reference, progress, vocab, warnings = read_validated(data_dir, progress_dir or data_dir / "illustrative")
+    return build_dataset(reference, progress, vocab, warnings)
 
 
 def data_version(*dirs: Path) -> str:

@@ -47,20 +47,26 @@ def browser():
         b.close()
 
 
+def _new_page(browser, base_url: str, path: str, width: int, height: int):
+    """Nieuwe context + pagina die elk extern verzoek blokkeert en registreert; wacht tot de app rustig is."""
+    ctx = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+    watch = PageWatch(base_url)
+    watch.block_external(ctx)
+    page = ctx.new_page()
+    watch.attach(page)
+    page.goto(f"{base_url}/{path.lstrip('/')}")
+    wait_for_app(page)
+    return ctx, page, watch
+
+
 @pytest.fixture()
 def open_page(browser, app_url):
     """open_page(pad, breedte, hoogte) → (page, watch). Blokkeert en registreert elk extern verzoek."""
     contexts = []
 
     def _open(path: str = "", width: int = 1280, height: int = 800):
-        ctx = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+        ctx, page, watch = _new_page(browser, app_url, path, width, height)
         contexts.append(ctx)
-        watch = PageWatch(app_url)
-        watch.block_external(ctx)
-        page = ctx.new_page()
-        watch.attach(page)
-        page.goto(f"{app_url}/{path.lstrip('/')}")
-        wait_for_app(page)
         return page, watch
 
     yield _open
@@ -97,14 +103,8 @@ def fresh_server_page(browser):
         server = streamlit_server(env=env)
         url = server.__enter__()
         stack.append(server)
-        ctx = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+        ctx, page, watch = _new_page(browser, url, path, width, height)
         stack.append(ctx)
-        watch = PageWatch(url)
-        watch.block_external(ctx)
-        page = ctx.new_page()
-        watch.attach(page)
-        page.goto(f"{url}/{path.lstrip('/')}")
-        wait_for_app(page)
         return page, watch
 
     yield _open
