@@ -52,7 +52,6 @@ OUT_OF_FILTER_COLOR = "#fafafa"
 OUT_OF_FILTER_LINE = "#b0b0b0"
 REGION_LINE = "#ffffff"
 GEMEENTE_LINE = "#ffffff"
-BACKGROUND_REGION = "#e3e3e3"  # niet-gemarkeerde regio's in highlight_deck
 TOOLTIP_STYLE = {
     "backgroundColor": "#ffffff", "color": "#1a1a1a", "fontSize": "13px", "padding": "6px 8px",
     "border": "1px solid #c8c8c8", "borderRadius": "4px", "maxWidth": "320px",
@@ -297,37 +296,6 @@ def choropleth_deck(geojson: dict, values: pl.DataFrame, metric: str, *, kleurin
         layers.append(_outline_layer(SELECTION_LAYER_ID, _only(geojson, [selected]), colors.HIGHLIGHT, 3))
     deck = _deck(layers, height, width_hint, {"html": TOOLTIP_HTML, "style": TOOLTIP_STYLE})
     return deck
-
-
-def highlight_deck(geojson: dict, codes: list[str], *, color: str = colors.HIGHLIGHT, label: str | None = None,
-                   height: int = 320, width_hint: int = 280) -> pdk.Deck:
-    """Kleine kaart die een set regio's markeert (bijv. de regio's met een bepaalde ondersteuningsbehoefte).
-
-    Alle andere regio's zijn lichtgrijs. Tooltip: naam, code en of de regio `label` is."""
-    codes_set = set(codes)
-    label = label or t("kaart.gemarkeerd")
-    yes, no = t("kaart.ja"), t("kaart.nee")
-    features = []
-    for feat in geojson["features"]:
-        p = feat["properties"]
-        on = p["regio_code"] in codes_set
-        features.append({
-            "type": "Feature", "id": p["regio_code"],
-            "properties": {
-                "regio_code": p["regio_code"], "regio_naam": p.get("regio_naam", p["regio_code"]),
-                "aantal_gemeenten": p.get("aantal_gemeenten"),
-                "gemeenten_tekst": _gemeenten_tekst(p.get("aantal_gemeenten")),
-                "kleuring": label, "tekst": yes if on else no,
-                "fill": rgba(color if on else BACKGROUND_REGION),
-            },
-            "geometry": feat["geometry"],
-        })
-    layer = pdk.Layer(
-        "GeoJsonLayer", id=REGION_LAYER_ID, data={"type": "FeatureCollection", "features": features},
-        pickable=True, filled=True, stroked=True, get_fill_color="properties.fill",
-        get_line_color=rgba(REGION_LINE), line_width_units=PIXELS, get_line_width=0.8,
-    )
-    return _deck([layer], height, width_hint, {"html": TOOLTIP_HTML, "style": TOOLTIP_STYLE})
 
 
 def deck_json(deck: pdk.Deck) -> str:

@@ -5,6 +5,8 @@ Tekst uit databestanden gaat nooit door unsafe_allow_html: alles hier is gewone 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 import streamlit as st
 
@@ -122,6 +124,34 @@ def source_footer(geo: bool = False) -> None:
     st.caption("  \n".join(lines))
 
 
+def lazy_expander(label: str, key: str, body: Callable[[], None]) -> None:
+    """Een uitklapvak waarvan de inhoud pas wordt gemaakt en verstuurd als het open is.
+
+    Voor tabelalternatieven en andere inhoud achter een klik: dicht kost het niets (geen tabel in de
+    websocket, geen DataFrame-JavaScript van ~1,3 MB bij het laden), en openen of sluiten draait alleen
+    dit fragment opnieuw, niet de hele pagina. `body` tekent de inhoud (met de waarden van de laatste run).
+    """
+    _lazy_fragment(label, key, body)
+
+
+@st.fragment
+def _lazy_fragment(label: str, key: str, body: Callable[[], None]) -> None:
+    with st.expander(label, key=key, on_change="rerun") as box:
+        if box.open:
+            body()
+
+
+def table_alternative(table: pl.DataFrame, key: str, label: str | None = None, note: Callable[[], None] | None = None) -> None:
+    """Het tabelalternatief bij een grafiek, in een lui uitklapvak (zie lazy_expander)."""
+
+    def body() -> None:
+        if note:
+            note()
+        st.dataframe(table, hide_index=True)
+
+    lazy_expander(label or t("algemeen.tabel_bij_grafiek"), key, body)
+
+
 def download_buttons(df: pl.DataFrame, *, title: str, name_parts: list[str], sources: list[str],
                      filters_text: str, illustrative: bool, key: str) -> None:
     """CSV- en XLSX-knoppen voor precies de getoonde tabel, met filters en peiling in de bestandsnaam
@@ -131,12 +161,13 @@ def download_buttons(df: pl.DataFrame, *, title: str, name_parts: list[str], sou
     df = i18n.columns(df)
     header = export.header_lines(title, sources, filters_text, illustrative)
     c1, c2 = st.columns(2)
+    # De bestanden worden pas gemaakt bij een klik (uitgestelde download): een run bouwt geen XLSX meer.
     c1.download_button(
-        t("ui.download_csv"), export.to_csv_bytes(df, header), file_name=export.safe_filename(*name_parts, ext="csv"),
+        t("ui.download_csv"), lambda: export.to_csv_bytes(df, header), file_name=export.safe_filename(*name_parts, ext="csv"),
         mime="text/csv", key=f"{key}_csv", icon="⬇️", on_click="ignore",
     )
     c2.download_button(
-        t("ui.download_excel"), export.to_xlsx_bytes(df, header), file_name=export.safe_filename(*name_parts, ext="xlsx"),
+        t("ui.download_excel"), lambda: export.to_xlsx_bytes(df, header), file_name=export.safe_filename(*name_parts, ext="xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx", icon="⬇️",
         on_click="ignore",
     )

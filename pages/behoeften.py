@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import charts, export, filters, geodata, i18n, maps, needs, transforms, ui
+from lib import charts, export, filters, geodata, i18n, needs, svgmap, transforms, ui
 from lib.i18n import t
 from lib.heatmap import regions_passing
 
@@ -19,14 +19,14 @@ def show(fig, table, title: str, name: str, key: str) -> None:
     """Grafiek, tabelalternatief en CSV van precies wat de grafiek toont."""
     st.plotly_chart(fig, key=f"{key}_chart", config=charts.plotly_config(export.safe_filename(name, filters_text,
                                                                                              ext="png")[:-4]))
-    with st.expander(t("algemeen.tabel_bij_grafiek")):
-        st.dataframe(i18n.columns(table), hide_index=True)
+    ui.table_alternative(i18n.columns(table), key=f"{key}_tabel")
     download(table, title, name, key)
 
 
 def download(table, title: str, name: str, key: str) -> None:
     header = export.header_lines(f"{title} — {peiling_label}", [source], filters_text, illustrative)
-    st.download_button(t("ui.download_csv"), export.to_csv_bytes(i18n.columns(table), header), key=f"{key}_csv", icon="⬇️",
+    data = i18n.columns(table)
+    st.download_button(t("ui.download_csv"), lambda: export.to_csv_bytes(data, header), key=f"{key}_csv", icon="⬇️",
                        file_name=export.safe_filename(name, filters_text, ext="csv"), mime="text/csv",
                        on_click="ignore")
 
@@ -94,8 +94,10 @@ with c2:
     except geodata.GeoDataMissing as exc:
         st.info(str(exc))
     else:
-        st.pydeck_chart(maps.highlight_deck(geo, asking["Regiocode"].to_list(), label=t("behoeften.vraagt_hierom")),
-                        key="behoeften_map", height=320)
+        what = t("behoeften.kaart_beschrijving", n=asking.height, categorie=ds.vocab.category_labels[categorie])
+        st.image(svgmap.highlight_svg(geo, asking["Regiocode"].to_list(), label=t("behoeften.vraagt_hierom"),
+                                      yes=t("kaart.ja"), no=t("kaart.nee"), description=what),
+                 width=320, alt=what)
         st.caption(t("behoeften.kaart_noot"))
 
 # 5. Per regio -------------------------------------------------------------------------------------------------

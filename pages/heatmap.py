@@ -14,10 +14,9 @@ filters_text = filters.describe(ds, f)
 def table_with_download(table, title: str, name: str, key: str) -> None:
     """Tabelalternatief en CSV van precies wat getoond wordt (bronregels en filters bovenaan)."""
     table = i18n.columns(table)
-    with st.expander(t("algemeen.tabel_bij_grafiek")):
-        st.dataframe(table, hide_index=True)
+    ui.table_alternative(table, key=f"{key}_tabel")
     header = export.header_lines(title, [ui_source], filters_text, ds.is_illustrative(f.peiling))
-    st.download_button(t("ui.download_csv"), export.to_csv_bytes(table, header), key=f"{key}_csv", icon="⬇️",
+    st.download_button(t("ui.download_csv"), lambda: export.to_csv_bytes(table, header), key=f"{key}_csv", icon="⬇️",
                        file_name=export.safe_filename(name, filters_text, ext="csv"), mime="text/csv",
                        on_click="ignore")
 
@@ -93,7 +92,7 @@ else:
     st.dataframe(history, hide_index=True)
     header = export.header_lines(t("heatmap.verloop_titel", regio=regio, thema=thema), [ui_source],
                                  t("heatmap.verloop_filters", regio=regio, thema=thema), ds.is_illustrative())
-    st.download_button(t("ui.download_csv"), export.to_csv_bytes(history, header), key="heatmap_history_csv", icon="⬇️",
+    st.download_button(t("ui.download_csv"), lambda: export.to_csv_bytes(history, header), key="heatmap_history_csv", icon="⬇️",
                        file_name=export.safe_filename("statusverloop", regio, thema, ext="csv"), mime="text/csv",
                        on_click="ignore")
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import agenda, charts, context, filters, geodata, i18n, maps, onepager, profile, schema, ui
+from lib import agenda, charts, context, filters, geodata, i18n, onepager, profile, schema, svgmap, ui
 from lib.i18n import t
 from lib.export import safe_filename
 from lib.region_select import select_region
@@ -34,9 +34,11 @@ with left:
                   help=t("regio.jeugdzorg_uitleg"))
         st.caption(t("regio.ctx_noot", bron=context.SOURCE_TEXT))
 with right:
-    st.pydeck_chart(maps.highlight_deck(geodata.regions_geojson(ds.regions_for(f.peiling)["jaar"][0]), [regio],
-                                        label=t("regio.deze_regio"), height=260),
-                    height=260, key="regio_locator")
+    # Statische SVG: alleen aanwijzen, dus geen deck.gl-bundel naast plotly (zie lib/svgmap.py).
+    where = t("regio.ligging", regio=info.name)
+    st.image(svgmap.highlight_svg(geodata.regions_geojson(ds.regions_for(f.peiling)["jaar"][0]), [regio],
+                                  label=t("regio.deze_regio"), yes=t("kaart.ja"), no=t("kaart.nee"), description=where),
+             width=300, alt=where)
     st.caption(ui.attribution_geo())
 ui.illustrative_marker(ds, f.peiling)
 
@@ -48,9 +50,7 @@ st.plotly_chart(charts.profile_dots(frame, ds.vocab, info.name),
                 key="regio_dots")
 st.caption(t("regio.stand_noot"))
 table = profile.region_texts(ds, regio, f.peiling)
-with st.expander(t("regio.tabel_kop"), expanded=False):
-    i18n.free_text_note()
-    st.dataframe(i18n.columns(table), hide_index=True)
+ui.table_alternative(i18n.columns(table), key="regio_tabel", label=t("regio.tabel_kop"), note=i18n.free_text_note)
 ui.download_buttons(
     table, title=t("regio.export_titel", regio=info.name, code=regio, peiling=peiling_label),
     name_parts=["regioprofiel", regio, f.peiling],
@@ -72,11 +72,16 @@ st.subheader(t("regio.behoeften_kop"))
 st.dataframe(i18n.columns(profile.region_needs(ds, regio, f.peiling)), hide_index=True)
 
 # 5. Wie is aan zet, en waar staat de regio -------------------------------------------------------
-with st.expander(t("regio.aan_zet_kop")):
+
+
+def _aan_zet() -> None:
     i18n.free_text_note()
     st.dataframe(i18n.columns(agenda.region_responsibilities(ds, regio, f.peiling).drop("status_waarde")),
                  hide_index=True)
     st.caption(t("regio.aan_zet_noot"))
+
+
+ui.lazy_expander(t("regio.aan_zet_kop"), "regio_aan_zet", _aan_zet)
 
 # 6. Voortgang over alle peilingen -----------------------------------------------------------------
 st.subheader(t("regio.voortgang_kop"))

@@ -51,11 +51,9 @@ if aggregate:
     counts = privacy.pool_theme_status_counts(counts.with_columns(pl.col("thema_code").cast(pl.String)), k)
 st.plotly_chart(charts.theme_status_stacked(counts, ds.vocab),
                 config=charts.plotly_config(f"stand_per_thema_{f.peiling}"), key="start_themes")
-with st.expander(t("algemeen.tabel_bij_grafiek")):
-    if aggregate:
-        st.dataframe(i18n.columns(privacy.national_status_table(assessments, ds.vocab, k).frame), hide_index=True)
-    else:
-        st.dataframe(i18n.columns(transforms.theme_status_table(transforms.theme_status_counts(assessments),
-                                                                ds.vocab)), hide_index=True)
+if aggregate:
+    ui.table_alternative(i18n.columns(privacy.national_status_table(assessments, ds.vocab, k).frame), key="start_tabel")
+else:
+    ui.table_alternative(i18n.columns(transforms.theme_status_table(counts, ds.vocab)), key="start_tabel")
 
 ui.source_footer()

@@ -33,8 +33,7 @@ st.plotly_chart(charts.compare_dots(long, ds.vocab, chosen, options),
                 config=charts.plotly_config(f"vergelijking_{'_'.join(chosen)}_{f.peiling}"), key="vergelijk_dots")
 st.caption(t("vergelijken.stand_noot"))
 table = profile.compare_table(ds, chosen, f.peiling)
-with st.expander(t("algemeen.tabel_bij_grafiek")):
-    st.dataframe(i18n.columns(table), hide_index=True)
+ui.table_alternative(i18n.columns(table), key="vergelijken_tabel")
 ui.download_buttons(
     table, title=t("vergelijken.export_titel", regios=", ".join(chosen), peiling=peiling_label),
     name_parts=["vergelijking", *chosen, f.peiling], sources=[ui.source_progress()],
@@ -48,6 +47,5 @@ over_time = profile.progress_over_time(ds, chosen)
 st.plotly_chart(charts.progress_lines(over_time, chosen, options),
                 config=charts.plotly_config(f"vergelijking_tijd_{'_'.join(chosen)}"), key="vergelijk_tijd")
 st.caption(t("vergelijken.tijd_noot"))
-with st.expander(t("algemeen.tabel_bij_grafiek")):
-    st.dataframe(i18n.columns(over_time.select("label", "regio_naam", "gemiddelde")), hide_index=True)
+ui.table_alternative(i18n.columns(over_time.select("label", "regio_naam", "gemiddelde")), key="vergelijken_tijd_tabel")
 ui.source_footer()

@@ -16,6 +16,7 @@ import polars as pl
 import pytest
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.testing.v1 import AppTest
 
 from apptest_support import run_app
 from lib import privacy
@@ -92,10 +93,25 @@ def test_only_aggregate_safe_pages_are_registered():
     assert "start" in names and "presentatie" in names
 
 
+def open_lazy_expanders(at) -> AppTest:
+    """Open elk lui uitklapvak (met sleutel) en draai opnieuw: de inhoud wordt pas dan gemaakt."""
+    keys = [k for k in (getattr(e, "key", None) for e in at.expander) if k]
+    for k in keys:
+        at.session_state[k] = True
+    if keys:
+        at.run()
+    return at
+
+
 @pytest.mark.parametrize("spec", [p for p in PAGES if p.aggregate_safe], ids=lambda p: p.url_path)
 def test_page_shows_no_region_or_gemeente(spec, aggregate_env, captured_downloads, forbidden):
     at = run_app(None if spec == PAGES[0] else spec.path)
     assert not at.exception
+    opened = len(at.dataframe)
+    open_lazy_expanders(at)  # ook de tabelalternatieven doorzoeken
+    assert not at.exception
+    if spec.url_path in ("start", "behoeften"):
+        assert len(at.dataframe) > opened  # de tabelalternatieven zijn echt geopend en doorzocht
     text = page_text(at)
     assert len(text) > 200
     assert _hits(forbidden, text) == [], f"herkenbare namen/codes op {spec.url_path}"
@@ -126,7 +142,7 @@ def test_presentation_slides_in_aggregate_mode(aggregate_env, forbidden):
 
 
 def test_suppressed_counts_on_start_page(aggregate_env):
-    at = run_app()
+    at = run_app(state={"start_tabel": True})
     tables = [df.value for df in at.dataframe]
     assert tables, "de tabel bij de grafiek ontbreekt"
     flat = pl.from_pandas(tables[0]).select(pl.all().cast(pl.String)).to_numpy().ravel().tolist()

@@ -263,16 +263,6 @@ def test_selected_region_is_highlighted_and_others_dimmed():
     assert layers[maps.BORDER_LAYER_ID]["pickable"] is False
 
 
-def test_highlight_deck_marks_a_set_of_regions():
-    deck = maps.highlight_deck(GEOJSON, ["JZ01", "JZ03"], label="met deze behoefte")
-    spec, layers = _layers(deck)
-    fills = {f["properties"]["regio_code"]: f["properties"]["fill"] for f in layers[maps.REGION_LAYER_ID]["data"]["features"]}
-    assert fills["JZ01"] == fills["JZ03"] == maps.rgba(colors.HIGHLIGHT)
-    assert fills["JZ02"] == maps.rgba(maps.BACKGROUND_REGION)
-    assert "mapProvider" not in spec and spec["mapStyle"] == "__MAP_STYLE__"
-    assert "http" not in maps.deck_json(deck)
-
-
 def test_initial_view_fits_the_netherlands():
     for w, h in [(360, 470), (800, 470), (300, 300)]:
         view = maps.fit_view(maps.NL_BOUNDS, w, h)

@@ -3,26 +3,42 @@ CSV, filters (zijbalk en URL, geldig en ongeldig), de lijst en kaart per categor
 
 from __future__ import annotations
 
-import json
+import base64
+import xml.etree.ElementTree as ET
 
 from apptest_support import all_text, run_app
-from lib import colors, maps, needs, schema
+from lib import colors, needs, schema
 from test_page_heatmap import open_link
 
 PAGE = "pages/behoeften.py"
 
 
 def _highlighted(at) -> set[str]:
-    decks = at.get("deck_gl_json_chart")
-    assert len(decks) == 1
-    spec = json.loads(decks[0].proto.json)
-    layer = spec["layers"][0]
-    on = maps.rgba(colors.HIGHLIGHT)
-    return {f["properties"]["regio_code"] for f in layer["data"]["features"] if f["properties"]["fill"] == on}
+    """De gemarkeerde regio's in de SVG-kaart (st.image met een data-URL)."""
+    images = [n for n in _nodes(at) if getattr(n, "type", None) == "image"]
+    assert len(images) == 1
+    url = images[0].proto.imgs[0].url
+    assert url.startswith("data:image/svg+xml;base64,")
+    root = ET.fromstring(base64.b64decode(url.split(",", 1)[1]))
+    return {p.get("data-regio") for p in root.iter("{http://www.w3.org/2000/svg}path")
+            if p.get("fill") == colors.HIGHLIGHT}
+
+
+def _nodes(at) -> list:
+    out: list = []
+
+    def walk(node) -> None:
+        out.append(node)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    for root in at._tree.children.values():
+        walk(root)
+    return out
 
 
 def test_renders_context_marker_and_every_chart_with_table_and_csv():
-    at = run_app(PAGE)
+    at = run_app(PAGE, state={"behoeften_dist_tabel": True})  # het tabelalternatief is lui: open het eerste
     assert not at.exception
     text = all_text(at)
     assert at.title[0].value == "Ondersteuningsbehoeften"
@@ -34,6 +50,8 @@ def test_renders_context_marker_and_every_chart_with_table_and_csv():
     assert len(expanders) == len(charts)
     # elke grafiek een CSV, plus de lijst per categorie en de behoeften van één regio
     assert len(at.get("download_button")) == len(charts) + 2
+    # alleen het geopende tabelalternatief is gemaakt (plus de lijst per categorie en de eigen behoeften)
+    assert len(at.dataframe) == 3
     dist = at.dataframe[0].value
     assert list(dist.columns) == ["Code", "Categorie", "Aantal regio's", "Aandeel regio's (%)"]
     assert dist["Aantal regio's"].tolist() == sorted(dist["Aantal regio's"].tolist(), reverse=True)
@@ -43,7 +61,7 @@ def test_category_list_and_map_agree():
     at = run_app(PAGE)
     at.selectbox(key="behoeften_categorie").set_value("C05").run()
     assert not at.exception
-    asking = at.dataframe[4].value
+    asking = at.dataframe[0].value  # de tabelalternatieven zijn dicht en dus niet verstuurd
     assert set(asking.columns) == {"Regiocode", "Regio", "Provincie", "Prioriteit", "Omschrijving"}
     assert len(asking) > 0
     assert _highlighted(at) == set(asking["Regiocode"])
@@ -59,7 +77,7 @@ def test_region_needs():
 
 
 def test_sidebar_filters_narrow_the_view():
-    at = run_app(PAGE)
+    at = run_app(PAGE, state={"behoeften_dist_tabel": True})
     at.selectbox(key="provincie").set_value("PV30").run()  # Noord-Brabant
     assert not at.exception
     assert "5 regio's in beeld" in all_text(at)

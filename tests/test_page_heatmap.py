@@ -34,6 +34,9 @@ def _row_labels(at) -> list[str]:
 
 def test_renders_all_regions_with_marker():
     at = run_app(PAGE)
+    assert len(at.dataframe) == 0 and [e.label for e in at.expander] == ["Tabel bij deze grafiek"]  # lui: dicht
+    at.session_state["heatmap_tabel"] = True
+    at.run()
     assert not at.exception
     assert at.title[0].value == "Thema's per regio"
     assert schema.ILLUSTRATIVE_MARKER in all_text(at)
@@ -78,7 +81,7 @@ def test_invalid_link_falls_back_with_notice():
 
 
 def test_variant_sort_and_detail():
-    at = run_app(PAGE)
+    at = run_app(PAGE, state={"heatmap_tabel": True})
     at.button_group(key="heatmap_variant").set_value("verandering").run()
     assert not at.exception
     assert "Gemiddelde verandering" in at.dataframe[0].value.columns

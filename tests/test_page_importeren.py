@@ -171,7 +171,7 @@ def test_upload_preview_confirm_visible_in_heatmap(store_dir, clicks_survive, mo
     # De peiling ligt tussen twee voorbeeldpeilingen in: alleen de filter maakt haar zichtbaar.
     monkeypatch.setattr(ui, "_ensure_app_navigation", ENSURE_NAVIGATION)
     target = HEATMAP if HEATMAP in [p.path for p in PAGES] else "pages/start.py"
-    view = _app(state={"peiling": NEW_ID})
+    view = _app(state={"peiling": NEW_ID, "heatmap_tabel": True})  # tabelalternatief open
     view.run()
     view.switch_page(target)
     view.run()

@@ -45,7 +45,7 @@ def test_region_profile_first_peiling_has_no_changes():
 
 
 def test_compare_page_and_change_selection():
-    at = run_app("pages/vergelijken.py", query={"regios": "JZ13,JZ29"})
+    at = run_app("pages/vergelijken.py", query={"regios": "JZ13,JZ29"}, state={"vergelijken_tabel": True})
     assert not at.exception
     ms = at.multiselect(key="vergelijk_regios")
     assert ms.value == ["JZ13", "JZ29"]
