@@ -20,6 +20,8 @@ punt in het midden van elke cel over de heatmap; die levert bij een klik regio e
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -69,7 +71,7 @@ STATUS_CELL_TEXT: dict[str, str] = {"0": "0", "1": "1", "2": "2", "3": "3", "4":
 
 #: Maten (px) voor een leesbare heatmap met 42 rijen.
 ROW_PX = 19
-TOP_PX = 175  # legenda bovenaan en de schuine themalabels (automargin vult aan)
+TOP_PX = 175  # minimaal: legenda bovenaan en de schuine themalabels (zie heatmap_figure)
 BOTTOM_PX = 10
 CELL_FONT_SIZE = 11
 TICK_FONT_SIZE = 12
@@ -415,6 +417,11 @@ def _discrete_scale(fills: list[str]) -> list[tuple[float, str]]:
     return scale
 
 
+def label_margin(labels: Sequence[str], font_size: int = TICK_FONT_SIZE) -> int:
+    """Marge in pixels voor de langste aslabel: ruim geschat (0,62 × lettergrootte per teken) plus lucht."""
+    return math.ceil(max((len(x) for x in labels), default=0) * 0.62 * font_size) + 14
+
+
 def _add_cells(fig: go.Figure, z: list[list[Any]], x0: int, y0: int, text: list[list[str]],
                text_colors: list[list[str]], fills: list[str], name: str, hover: str | None = None) -> None:
     """Heatmap-lagen met discrete kleuren (z = index in `fills`) en tekst in elke cel.
@@ -523,13 +530,13 @@ def heatmap_figure(
     fig.update_xaxes(
         range=[-0.5, mean_x + 0.5], side="top", tickangle=-45, tickmode="array",
         tickvals=[*range(len(cols)), mean_x], ticktext=[vocab.theme_short[c] for c in cols] + [t("heatmap.gemiddeld")],
-        tickfont=dict(size=TICK_FONT_SIZE), ticks="", automargin=True, showgrid=False, zeroline=False,
+        tickfont=dict(size=TICK_FONT_SIZE), ticks="", automargin=False, showgrid=False, zeroline=False,
         fixedrange=True,
     )
     fig.update_yaxes(
         range=[mean_y + 0.5, -0.5], tickmode="array", tickvals=[*range(len(rows)), mean_y],
         ticktext=[names[r] for r in rows] + [t("heatmap.gemiddeld")], tickfont=dict(size=TICK_FONT_SIZE), ticks="",
-        automargin=True, showgrid=False, zeroline=False, fixedrange=True,
+        automargin=False, showgrid=False, zeroline=False, fixedrange=True,
     )
 
     shapes = []
@@ -541,9 +548,16 @@ def heatmap_figure(
         i, j = cols.index(selected[1]), rows.index(selected[0])
         shapes.append(dict(type="rect", xref="x", yref="y", x0=i - 0.5, x1=i + 0.5, y0=j - 0.5, y1=j + 0.5,
                            line=dict(color=colors.HIGHLIGHT, width=3), fillcolor="rgba(0,0,0,0)"))
+    # Boven: de legenda (horizontaal, ~2 per regel, één regel speling) en daaronder de schuine themalabels.
+    n_legend = sum(1 for d in fig.data if d.showlegend is not False and d.type == "scatter" and d.name != "selectie")
+    top = max(TOP_PX, (math.ceil(n_legend / 2) + 1) * 19
+              + math.ceil(label_margin(fig.layout.xaxis.ticktext) * math.sin(math.radians(45))) + 8)
     fig.update_layout(
-        height=TOP_PX + (mean_y + 1) * ROW_PX + BOTTOM_PX,
-        margin=dict(l=10, r=75, t=TOP_PX, b=BOTTOM_PX),  # rechts: ruimte voor het schuine label "Gemiddeld"
+        height=top + (mean_y + 1) * ROW_PX + BOTTOM_PX,
+        # Vaste marges uit de labellengte: automargin kost de browser een tweede opmaakronde (~100 ms per
+        # rerun, bench/bench_browser.py). Rechts: ruimte voor het schuine label "Gemiddeld".
+        margin=dict(l=label_margin([names[r] for r in rows] + [t("heatmap.gemiddeld")]), r=75, t=top,
+                    b=BOTTOM_PX),
         font=FONT,
         plot_bgcolor="white",
         showlegend=True,
