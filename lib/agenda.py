@@ -440,20 +440,24 @@ def timeline_figure(frame: pl.DataFrame, *, today: dt.date | None = None, plot_p
     p_depth = max(p_levels, default=1)
 
     fig = go.Figure()
+    # Vormen en teksten eerst verzamelen en in één keer zetten: elke fig.add_shape/add_annotation valideert
+    # de hele (groeiende) lijst opnieuw, kwadratisch in het aantal peilingen (bench/bench_scale.py).
+    shapes: list[dict] = []
+    annotations: list[dict] = []
     # as en stelen
-    fig.add_shape(type="line", x0=x_range[0], x1=x_range[1], y0=0, y1=0, line=dict(color="#9e9e9e", width=1.5))
+    shapes.append(dict(type="line", x0=x_range[0], x1=x_range[1], y0=0, y1=0, line=dict(color="#9e9e9e", width=1.5)))
     for r, lv in zip(ms.iter_rows(named=True), m_levels):
         y_label = lv * 1.0
-        fig.add_shape(type="line", x0=r["moment"], x1=r["moment"], y0=0, y1=y_label, layer="below",
-                      line=dict(color=STEM_COLOR, width=1))
+        shapes.append(dict(type="line", x0=r["moment"], x1=r["moment"], y0=0, y1=y_label, layer="below",
+                           line=dict(color=STEM_COLOR, width=1)))
         if r["eind"] != r["start"]:
-            fig.add_shape(type="line", x0=r["start"], x1=r["eind"], y0=0, y1=0,
-                          line=dict(color=MILESTONE_COLOR, width=7), opacity=0.35)
+            shapes.append(dict(type="line", x0=r["start"], x1=r["eind"], y0=0, y1=0,
+                               line=dict(color=MILESTONE_COLOR, width=7), opacity=0.35))
     for r, lines, lv in zip(ms.iter_rows(named=True), m_lines, m_levels):
         text = "<br>".join(lines[:-1]) + f"<br><span style='color:#555555;font-size:11px'>{lines[-1]}</span>"
-        fig.add_annotation(x=r["moment"], y=lv, text=text, showarrow=False, xanchor="left", xshift=-3,
-                           yanchor="bottom" if lv > 0 else "top", align="left", font=dict(size=12, color="#1a1a1a"),
-                           bgcolor=LABEL_BG)
+        annotations.append(dict(x=r["moment"], y=lv, text=text, showarrow=False, xanchor="left", xshift=-3,
+                                yanchor="bottom" if lv > 0 else "top", align="left",
+                                font=dict(size=12, color="#1a1a1a"), bgcolor=LABEL_BG))
     for status, name, symbol in (("gebeurd", t("agenda.mijlpaal_gebeurd"), "circle"),
                                  ("verwacht", t("agenda.mijlpaal_verwacht"), "circle-open")):
         sub = ms.filter(pl.col("status") == status)
@@ -467,8 +471,8 @@ def timeline_figure(frame: pl.DataFrame, *, today: dt.date | None = None, plot_p
         ))
     # peilingen
     if ps.height:
-        fig.add_shape(type="line", x0=x_range[0], x1=x_range[1], y0=peiling_y, y1=peiling_y,
-                      line=dict(color="#dddddd", width=1, dash="dot"))
+        shapes.append(dict(type="line", x0=x_range[0], x1=x_range[1], y0=peiling_y, y1=peiling_y,
+                           line=dict(color="#dddddd", width=1, dash="dot")))
         fig.add_trace(go.Scatter(
             x=ps["moment"].to_list(), y=[peiling_y] * ps.height, mode="markers", name=peiling_name,
             marker=dict(symbol="diamond-open" if illustrative else "diamond", size=12, color=PEILING_COLOR,
@@ -478,14 +482,14 @@ def timeline_figure(frame: pl.DataFrame, *, today: dt.date | None = None, plot_p
             + "<extra></extra>",
         ))
         for r, lines, lv in zip(ps.iter_rows(named=True), p_lines, p_levels):
-            fig.add_annotation(x=r["moment"], y=peiling_y - 0.25 - 0.75 * (lv - 1), text="<br>".join(lines),
+            annotations.append(dict(x=r["moment"], y=peiling_y - 0.25 - 0.75 * (lv - 1), text="<br>".join(lines),
                                showarrow=False, xanchor="left", xshift=-3, yanchor="top", align="left",
-                               font=dict(size=11, color="#404040"), bgcolor=LABEL_BG)
+                                    font=dict(size=11, color="#404040"), bgcolor=LABEL_BG))
     if today is not None and x_range[0] <= today <= x_range[1]:
-        fig.add_shape(type="line", x0=today, x1=today, y0=peiling_y - 0.6 - 0.75 * p_depth, y1=top + 0.9, layer="below",
-                      line=dict(color=colors.HIGHLIGHT, width=1.5, dash="dash"))
-        fig.add_annotation(x=today, y=top + 0.9, text=t("agenda.vandaag"), showarrow=False, yanchor="bottom",
-                           font=dict(size=11, color=colors.HIGHLIGHT))
+        shapes.append(dict(type="line", x0=today, x1=today, y0=peiling_y - 0.6 - 0.75 * p_depth, y1=top + 0.9, layer="below",
+                           line=dict(color=colors.HIGHLIGHT, width=1.5, dash="dash")))
+        annotations.append(dict(x=today, y=top + 0.9, text=t("agenda.vandaag"), showarrow=False, yanchor="bottom",
+                                font=dict(size=11, color=colors.HIGHLIGHT)))
     y_lo, y_hi = peiling_y - 0.7 - 0.75 * p_depth, top + 1.25
     fig.update_yaxes(range=[y_lo, y_hi], tickvals=[0, peiling_y] if ps.height else [0],
                      ticktext=[t("agenda.mijlpaal"), peiling_name] if ps.height else [t("agenda.mijlpaal")], showgrid=False,
@@ -496,5 +500,6 @@ def timeline_figure(frame: pl.DataFrame, *, today: dt.date | None = None, plot_p
         height=int(LEVEL_PX * (y_hi - y_lo) + 90), font=FONT, plot_bgcolor="white",
         margin=dict(l=10, r=20, t=30, b=10),
         legend=dict(orientation="h", yanchor="top", y=-0.02, xanchor="left", x=0),
+        shapes=shapes, annotations=annotations,
     )
     return fig
