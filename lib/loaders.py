@@ -121,27 +121,26 @@ def _check_reference(tables: dict[str, pl.DataFrame]) -> list[Issue]:
 
 
 def load_reference(data_dir: Path = DATA_DIR) -> tuple[dict[str, pl.DataFrame], list[Issue]]:
-    issues: list[Issue] = []
-    tables: dict[str, pl.DataFrame] = {}
-    for table in schema.REFERENCE_TABLES:
-        df, found = read_table_file(data_dir / table.file, table)
-        issues += found
-        if df is not None:
-            tables[table.name] = df
+    tables, issues = _read_tables(data_dir, schema.REFERENCE_TABLES)
     if not errors(issues):
         issues += _check_reference(tables)
     return tables, issues
 
 
 def read_progress(progress_dir: Path) -> tuple[dict[str, pl.DataFrame], list[Issue]]:
+    return _read_tables(progress_dir, schema.PROGRESS_TABLES)
+
+
+def _read_tables(folder: Path, tables: tuple[schema.Table, ...]) -> tuple[dict[str, pl.DataFrame], list[Issue]]:
+    """Lees elke tabel uit `folder`; de problemen van alle bestanden samen (nooit alleen het eerste)."""
     issues: list[Issue] = []
-    tables: dict[str, pl.DataFrame] = {}
-    for table in schema.PROGRESS_TABLES:
-        df, found = read_table_file(progress_dir / table.file, table)
+    frames: dict[str, pl.DataFrame] = {}
+    for table in tables:
+        df, found = read_table_file(folder / table.file, table)
         issues += found
         if df is not None:
-            tables[table.name] = df
-    return tables, issues
+            frames[table.name] = df
+    return frames, issues
 
 
 def build_dataset(reference: dict[str, pl.DataFrame], progress: dict[str, pl.DataFrame],

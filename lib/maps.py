@@ -176,7 +176,8 @@ def legend_svg(lg: Legend, width: int = 260) -> str:
 # --------------------------------------------------------------------------------------------
 # Beeld
 # --------------------------------------------------------------------------------------------
-def _merc(lat: float) -> float:
+def merc_y(lat: float) -> float:
+    """Web-mercator-y (in radialen) van een breedtegraad; ook gebruikt door lib/svgmap.py."""
     return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
 
@@ -186,8 +187,8 @@ def fit_view(bounds: tuple[float, float, float, float] = NL_BOUNDS, width: int =
     west, south, east, north = bounds
     w, h = max(width - 2 * padding, 1), max(height - 2 * padding, 1)
     zx = math.log2(w * 360 / (512 * (east - west)))
-    zy = math.log2(h * 2 * math.pi / (512 * (_merc(north) - _merc(south))))
-    mid = (_merc(north) + _merc(south)) / 2
+    zy = math.log2(h * 2 * math.pi / (512 * (merc_y(north) - merc_y(south))))
+    mid = (merc_y(north) + merc_y(south)) / 2
     lat = math.degrees(2 * math.atan(math.exp(mid)) - math.pi / 2)
     return pdk.ViewState(longitude=(west + east) / 2, latitude=lat, zoom=round(min(zx, zy), 3),
                          min_zoom=5, max_zoom=11, pitch=0, bearing=0)

@@ -16,26 +16,19 @@ import html
 import math
 
 from lib import colors
+from lib.maps import NL_BOUNDS, REGION_LINE, merc_y
 
 WIDTH = 400
-REGION_LINE = "#ffffff"
 BACKGROUND_REGION = "#e3e3e3"
-#: Buitengrenzen van Nederland (lon/lat), van de CBS-lagen 2024 (zoals lib/maps.NL_BOUNDS).
-NL_BOUNDS: tuple[float, float, float, float] = (3.358, 50.751, 7.218, 53.554)
-
-
-def _merc(lat: float) -> float:
-    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
 
 def _projector(bounds: tuple[float, float, float, float], width: int):
     west, south, east, north = bounds
     sx = width / math.radians(east - west)
-    top = _merc(north)
-    height = round((top - _merc(south)) * sx)
+    top = merc_y(north)
+    height = round((top - merc_y(south)) * sx)
 
     def project(lon: float, lat: float) -> tuple[int, int]:
-        return round(math.radians(lon - west) * sx), round((top - _merc(lat)) * sx)
+        return round(math.radians(lon - west) * sx), round((top - merc_y(lat)) * sx)
 
     return project, height
 

@@ -35,3 +35,17 @@ def all_text(at: AppTest) -> str:
                  "text"):
         parts += [str(e.value) for e in getattr(at, kind)]
     return "\n".join(parts)
+
+
+def all_nodes(at: AppTest) -> list:
+    """Alle elementen van de laatste run (ook in kolommen, uitklapvakken en de zijbalk), diepte eerst."""
+    out: list = []
+
+    def walk(node) -> None:
+        out.append(node)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    for root in at._tree.children.values():
+        walk(root)
+    return out

@@ -18,7 +18,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from apptest_support import run_app
+from apptest_support import all_nodes, run_app
 from lib import privacy
 from lib.loaders import load_dataset
 from lib.navigation import PAGES, visible_pages
@@ -57,17 +57,9 @@ def captured_downloads(monkeypatch):
     return captured
 
 
-def _walk(node, out):
-    out.append(node)
-    for child in getattr(node, "children", {}).values():
-        _walk(child, out)
-
-
 def page_text(at) -> str:
     """Alle tekst die een gebruiker kan zien of downloaden, als één string."""
-    nodes = []
-    for root in at._tree.children.values():
-        _walk(root, nodes)
+    nodes = all_nodes(at)
     parts = []
     for n in nodes:
         kind = type(n).__name__

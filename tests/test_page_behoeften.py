@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import xml.etree.ElementTree as ET
 
-from apptest_support import all_text, run_app
+from apptest_support import all_nodes, all_text, run_app
 from lib import colors, needs, schema
 from test_page_heatmap import open_link
 
@@ -15,26 +15,13 @@ PAGE = "pages/behoeften.py"
 
 def _highlighted(at) -> set[str]:
     """De gemarkeerde regio's in de SVG-kaart (st.image met een data-URL)."""
-    images = [n for n in _nodes(at) if getattr(n, "type", None) == "image"]
+    images = [n for n in all_nodes(at) if getattr(n, "type", None) == "image"]
     assert len(images) == 1
     url = images[0].proto.imgs[0].url
     assert url.startswith("data:image/svg+xml;base64,")
     root = ET.fromstring(base64.b64decode(url.split(",", 1)[1]))
     return {p.get("data-regio") for p in root.iter("{http://www.w3.org/2000/svg}path")
             if p.get("fill") == colors.HIGHLIGHT}
-
-
-def _nodes(at) -> list:
-    out: list = []
-
-    def walk(node) -> None:
-        out.append(node)
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    for root in at._tree.children.values():
-        walk(root)
-    return out
 
 
 def test_renders_context_marker_and_every_chart_with_table_and_csv():
