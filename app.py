@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import auth, filters, i18n, privacy, ui
+from lib import auth, filters, heap, i18n, privacy, ui
 from lib.i18n import t
 from lib.navigation import PAGES, PRESENTATION, SECTIONS, visible_pages
 
@@ -46,3 +46,6 @@ if not presenting:
         )
     filters.render_sidebar(dataset, privacy.min_k() if aggregate else None)
 navigation.run()
+
+# Na de run: de vaste heap (bibliotheken, gecachte data) buiten Streamlits opruimronde houden (lib/heap.py).
+heap.freeze_when_new_modules()
