@@ -10,7 +10,7 @@ from collections.abc import Callable
 import polars as pl
 import streamlit as st
 
-from lib import i18n, schema
+from lib import charts, i18n, schema
 from lib.data_access import get_dataset
 from lib.i18n import t
 from lib.loaders import Dataset
@@ -122,6 +122,11 @@ def source_footer(geo: bool = False) -> None:
     if geo:
         lines.insert(0, attribution_geo())
     st.caption("  \n".join(lines))
+
+
+def plotly_chart(fig, **kwargs):
+    """st.plotly_chart voor elke grafiek in de app: zonder sjabloon en thema, zie charts.for_browser."""
+    return st.plotly_chart(charts.for_browser(fig), theme=None, **kwargs)
 
 
 def lazy_expander(label: str, key: str, body: Callable[[], None]) -> None:

@@ -73,7 +73,7 @@ if regio:
 # 3. Tijdlijn ------------------------------------------------------------------------------------
 st.subheader(t("aan_zet.tijdlijn_kop"))
 frame = agenda.timeline_frame(milestones, ds.peilingen)
-st.plotly_chart(agenda.timeline_figure(frame, today=dt.date.today()),
+ui.plotly_chart(agenda.timeline_figure(frame, today=dt.date.today()),
                 config=charts.plotly_config("tijdlijn_hervormingsagenda"), key="aanzet_tijdlijn")
 st.caption(t("aan_zet.tijdlijn_noot"))
 if ds.is_illustrative():

@@ -17,7 +17,7 @@ source = t("behoeften.bron", bron=t("algemeen.bron_voorbeeld") if illustrative e
 
 def show(fig, table, title: str, name: str, key: str) -> None:
     """Grafiek, tabelalternatief en CSV van precies wat de grafiek toont."""
-    st.plotly_chart(fig, key=f"{key}_chart", config=charts.plotly_config(export.safe_filename(name, filters_text,
+    ui.plotly_chart(fig, key=f"{key}_chart", config=charts.plotly_config(export.safe_filename(name, filters_text,
                                                                                              ext="png")[:-4]))
     ui.table_alternative(i18n.columns(table), key=f"{key}_tabel")
     download(table, title, name, key)

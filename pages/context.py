@@ -33,7 +33,7 @@ combined = context.progress_with_context(context.region_progress(assessments), r
 national = context.national_context(ctx.gemeenten)
 fig = charts_context.progress_vs_care_scatter(combined, ds.vocab.status_labels, national["pct_jeugdzorg_2022"],
                                               illustrative=ds.is_illustrative(f.peiling))
-st.plotly_chart(fig, config=charts.plotly_config(f"voortgang_en_jeugdzorg_{f.peiling}"), key="context_scatter")
+ui.plotly_chart(fig, config=charts.plotly_config(f"voortgang_en_jeugdzorg_{f.peiling}"), key="context_scatter")
 n_missing = combined["gemiddelde"].null_count()
 st.caption(
     t("context.n_regios", n=combined.height - n_missing)

@@ -57,7 +57,7 @@ def _on_click() -> None:
 
 selected = (st.session_state.get("heatmap_regio"), st.session_state.get("heatmap_thema"))
 fig = heatmap.heatmap_figure(grid, ds.vocab, variant, regions, themes, highlight_theme=f.thema, selected=selected)
-st.plotly_chart(fig, key="heatmap_chart", on_select=_on_click, selection_mode="points",
+ui.plotly_chart(fig, key="heatmap_chart", on_select=_on_click, selection_mode="points",
                 config=charts.plotly_config(export.safe_filename("themas_per_regio", filters_text, ext="png")[:-4]))
 st.caption(
     t("heatmap.caption", n=len(regions))

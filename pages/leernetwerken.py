@@ -80,7 +80,7 @@ else:
 
     st.subheader(t("netwerken.overzicht_kop"))
     grid = nw.matrix_frame(net, kind, ds.vocab)
-    st.plotly_chart(nw.matrix_figure(grid, net, kind, ds.vocab, highlight=code, illustrative=illustrative),
+    ui.plotly_chart(nw.matrix_figure(grid, net, kind, ds.vocab, highlight=code, illustrative=illustrative),
                     config=charts.plotly_config(f"leernetwerken_{kind}_{f.peiling}"), key="ln_matrix")
     st.caption(t("netwerken.matrix_noot", laag=t("netwerken.legenda_vraagt" if kind == nw.KIND_CATEGORY
                                                   else "netwerken.legenda_achter"))

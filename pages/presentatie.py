@@ -78,7 +78,7 @@ elif slide.soort == "regio" and not aggregate:
     st.subheader(f"{info.name} ({info.code})")
     fig = charts.profile_dots(profile.region_vs_national(ds, slide.regio, peiling), ds.vocab, info.name)
 if fig is not None:
-    st.plotly_chart(charts.beamer(fig), config=config, key="dia_plot")
+    ui.plotly_chart(charts.beamer(fig), config=config, key="dia_plot")
 if aggregate:
     st.caption(t("presentatie.geanonimiseerd", k=k))
 st.caption(t("presentatie.toetsen"))

@@ -45,7 +45,7 @@ ui.illustrative_marker(ds, f.peiling)
 # 2. Stand per thema naast het landelijke beeld ------------------------------------------------------
 st.subheader(t("regio.stand_kop"))
 frame = profile.region_vs_national(ds, regio, f.peiling)
-st.plotly_chart(charts.profile_dots(frame, ds.vocab, info.name),
+ui.plotly_chart(charts.profile_dots(frame, ds.vocab, info.name),
                 config=charts.plotly_config(safe_filename("profiel", regio, f.peiling, ext="png")[:-4]),
                 key="regio_dots")
 st.caption(t("regio.stand_noot"))
@@ -86,7 +86,7 @@ ui.lazy_expander(t("regio.aan_zet_kop"), "regio_aan_zet", _aan_zet)
 # 6. Voortgang over alle peilingen -----------------------------------------------------------------
 st.subheader(t("regio.voortgang_kop"))
 history = profile.region_history(ds, regio)
-st.plotly_chart(charts.history_small_multiples(history, ds.vocab),
+ui.plotly_chart(charts.history_small_multiples(history, ds.vocab),
                 config=charts.plotly_config(f"voortgang_{regio}"), key="regio_history")
 st.caption(t("regio.voortgang_noot", schaal=" · ".join(f"{v} {ds.vocab.status_labels[str(v)]}"
                                                         for v in schema.STATUS_LEVELS)))

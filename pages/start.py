@@ -38,7 +38,7 @@ if aggregate:  # kleine aantallen samengevoegd: geen status die op minder dan k 
     fig = charts.theme_status_stacked(pooled, ds.vocab, theme_order=["alle"], label_map={"alle": t("filters.alle_themas")})
 else:
     fig = charts.status_share_bar(transforms.status_distribution(assessments), ds.vocab)
-st.plotly_chart(fig, config=charts.plotly_config(f"statusverdeling_{f.peiling}"), key="start_dist")
+ui.plotly_chart(fig, config=charts.plotly_config(f"statusverdeling_{f.peiling}"), key="start_dist")
 st.caption(
     t("start.onbekend_noot", n=summary["onbekend"], totaal=summary["beoordelingen"])
     if not aggregate else t("start.geanonimiseerd_noot", k=k)
@@ -49,7 +49,7 @@ st.markdown(f"**{t('start.per_thema_kop')}**")
 counts = transforms.theme_status_counts(assessments)
 if aggregate:
     counts = privacy.pool_theme_status_counts(counts.with_columns(pl.col("thema_code").cast(pl.String)), k)
-st.plotly_chart(charts.theme_status_stacked(counts, ds.vocab),
+ui.plotly_chart(charts.theme_status_stacked(counts, ds.vocab),
                 config=charts.plotly_config(f"stand_per_thema_{f.peiling}"), key="start_themes")
 if aggregate:
     ui.table_alternative(i18n.columns(privacy.national_status_table(assessments, ds.vocab, k).frame), key="start_tabel")

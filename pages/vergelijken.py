@@ -29,7 +29,7 @@ if len(chosen) < 2:
 # 2. Thema voor thema --------------------------------------------------------------------------------
 st.subheader(t("vergelijken.stand_kop"))
 long = profile.compare_frame(ds, chosen, f.peiling)
-st.plotly_chart(charts.compare_dots(long, ds.vocab, chosen, options),
+ui.plotly_chart(charts.compare_dots(long, ds.vocab, chosen, options),
                 config=charts.plotly_config(f"vergelijking_{'_'.join(chosen)}_{f.peiling}"), key="vergelijk_dots")
 st.caption(t("vergelijken.stand_noot"))
 table = profile.compare_table(ds, chosen, f.peiling)
@@ -44,7 +44,7 @@ ui.download_buttons(
 # 3. Over de tijd ------------------------------------------------------------------------------------
 st.subheader(t("vergelijken.tijd_kop"))
 over_time = profile.progress_over_time(ds, chosen)
-st.plotly_chart(charts.progress_lines(over_time, chosen, options),
+ui.plotly_chart(charts.progress_lines(over_time, chosen, options),
                 config=charts.plotly_config(f"vergelijking_tijd_{'_'.join(chosen)}"), key="vergelijk_tijd")
 st.caption(t("vergelijken.tijd_noot"))
 ui.table_alternative(i18n.columns(over_time.select("label", "regio_naam", "gemiddelde")), key="vergelijken_tijd_tabel")
