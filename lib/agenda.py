@@ -495,7 +495,7 @@ def timeline_figure(frame: pl.DataFrame, *, today: dt.date | None = None, plot_p
                      ticktext=[t("agenda.mijlpaal"), peiling_name] if ps.height else [t("agenda.mijlpaal")], showgrid=False,
                      zeroline=False, fixedrange=True)
     fig.update_xaxes(range=[x_range[0], x_range[1]], dtick="M12", tickformat="%Y", ticklabelmode="period",
-                     showgrid=True, gridcolor="#eeeeee", side="top")
+                     showgrid=True, gridcolor=colors.GRID, side="top")
     fig.update_layout(
         height=int(LEVEL_PX * (y_hi - y_lo) + 90), font=FONT, plot_bgcolor="white",
         margin=dict(l=10, r=20, t=30, b=10),

@@ -25,23 +25,21 @@ def plotly_config(filename: str) -> dict:
 
 # Wat Streamlits plotly-thema (theme="streamlit") zet, nu als gewone opmaak onder wat een figuur zelf
 # zet (zie for_browser): kleine letters voor assen en legenda, lichte rasterlijnen, automargin.
-TEXT_COLOR = "#111111"
-GRID_COLOR = "#e6e6e6"
 _SMALL = 12
 _LAYOUT_DEFAULTS = {
-    "font": {"color": TEXT_COLOR, "family": FONT["family"], "size": _SMALL},
+    "font": {"color": colors.TEXT, "family": FONT["family"], "size": _SMALL},
     "title": {"font": {"size": 16}, "x": 0, "xanchor": "left"},
     "legend": {"font": {"size": _SMALL}, "valign": "top", "borderwidth": 0},
     "paper_bgcolor": "white",
     "plot_bgcolor": "white",
     "margin": {"pad": 6, "r": 0, "l": 0},
     "hoverlabel": {"bgcolor": "white", "bordercolor": "#d5dae5",
-                   "font": {"color": TEXT_COLOR, "family": FONT["family"], "size": _SMALL}},
+                   "font": {"color": colors.TEXT, "family": FONT["family"], "size": _SMALL}},
 }
 _AXIS_DEFAULTS = {
-    "x": {"gridcolor": GRID_COLOR, "zerolinecolor": GRID_COLOR, "tickcolor": GRID_COLOR, "showgrid": False,
+    "x": {"gridcolor": colors.GRID, "zerolinecolor": colors.GRID, "tickcolor": colors.GRID, "showgrid": False,
           "zeroline": False, "automargin": True, "tickfont": {"size": _SMALL}, "title": {"font": {"size": 14}}},
-    "y": {"gridcolor": GRID_COLOR, "zerolinecolor": GRID_COLOR, "tickcolor": GRID_COLOR, "automargin": True,
+    "y": {"gridcolor": colors.GRID, "zerolinecolor": colors.GRID, "tickcolor": colors.GRID, "automargin": True,
           "ticklabelposition": "outside", "tickfont": {"size": _SMALL}, "title": {"font": {"size": 14}}},
 }
 
@@ -126,7 +124,7 @@ def theme_status_stacked(counts: pl.DataFrame, vocab: schema.Vocabulary, theme_o
             hovertemplate="%{y}<br>" + name + ": " + t("charts.x_regios") + "<extra></extra>",
         )
     fig.update_layout(barmode="stack", barnorm="percent", legend_traceorder="normal")
-    fig.update_xaxes(title=t("charts.aandeel_regios"), ticksuffix="%", range=[0, 100], gridcolor="#eeeeee")
+    fig.update_xaxes(title=t("charts.aandeel_regios"), ticksuffix="%", range=[0, 100], gridcolor=colors.GRID)
     fig.update_yaxes(autorange="reversed", automargin=True)
     return _base_layout(fig, height=max(320, 34 * len(themes) + 90), title=title)
 
@@ -164,7 +162,7 @@ def _status_axis(fig: go.Figure, vocab: schema.Vocabulary, row=None, col=None, w
     ticks = ([UNKNOWN_X] if with_unknown else []) + list(schema.STATUS_LEVELS)
     text = ([t("charts.onbekend")] if with_unknown else []) + [vocab.status_short[str(v)] for v in schema.STATUS_LEVELS]
     fig.update_xaxes(tickvals=ticks, ticktext=text, range=[UNKNOWN_X - 0.5 if with_unknown else -0.4, 4.4],
-                     gridcolor="#eeeeee", zeroline=False, row=row, col=col)
+                     gridcolor=colors.GRID, zeroline=False, row=row, col=col)
 
 
 def profile_dots(frame: pl.DataFrame, vocab: schema.Vocabulary, region_name: str) -> go.Figure:
@@ -226,7 +224,7 @@ def history_small_multiples(history: pl.DataFrame, vocab: schema.Vocabulary) -> 
         trace_rows.append(i // cols + 1)
         trace_cols.append(i % cols + 1)
     fig.add_traces(traces, rows=trace_rows, cols=trace_cols)
-    fig.update_yaxes(range=[-0.3, 4.3], tickvals=[0, 1, 2, 3, 4], gridcolor="#eeeeee")
+    fig.update_yaxes(range=[-0.3, 4.3], tickvals=[0, 1, 2, 3, 4], gridcolor=colors.GRID)
     fig.update_xaxes(tickformat="%b %Y", gridcolor="#f3f3f3")
     fig.update_annotations(font=dict(size=13))
     _base_layout(fig, height=165 * rows + 60)
@@ -279,7 +277,7 @@ def progress_lines(frame: pl.DataFrame, regions: list[str], names: dict[str, str
             line=dict(color=REGION_PALETTE[i % 4], width=3), marker=dict(symbol=REGION_SYMBOLS[i % 4], size=10),
             hovertemplate=names.get(code, code).replace("%", "%%") + ": %{y:.2f}<extra></extra>",
         ))
-    fig.update_yaxes(range=[0, 4], title=t("charts.gemiddelde_status"), gridcolor="#eeeeee")
+    fig.update_yaxes(range=[0, 4], title=t("charts.gemiddelde_status"), gridcolor=colors.GRID)
     fig.update_xaxes(tickformat="%b %Y", gridcolor="#f3f3f3")
     return _base_layout(fig, height=380)
 
@@ -295,7 +293,7 @@ def suppressed_count_bar(labels: list[str], values: list[int | None], k: int, to
     ))
     fig.update_yaxes(autorange="reversed", automargin=True)
     axis_title = axis_title or t("charts.aantal_regios")
-    fig.update_xaxes(title=t("charts.van_totaal", titel=axis_title, totaal=total), range=[0, max(total, 1) * 1.1], gridcolor="#eeeeee")
+    fig.update_xaxes(title=t("charts.van_totaal", titel=axis_title, totaal=total), range=[0, max(total, 1) * 1.1], gridcolor=colors.GRID)
     return _base_layout(fig, height=max(260, 34 * len(labels) + 80))
 
 

@@ -62,11 +62,11 @@ def progress_vs_care_scatter(df: pl.DataFrame, status_labels: dict[str, str], na
                                       font=dict(size=12, color=colors.NEUTRAL_LINE)),
                       annotation_position="top right")
     fig.update_xaxes(title=t("ctxchart.x_titel"), ticksuffix="%",
-                     gridcolor="#eeeeee", zeroline=False, automargin=True)
+                     gridcolor=colors.GRID, zeroline=False, automargin=True)
     fig.update_yaxes(title=t("ctxchart.y_titel", wat=y_what), range=[-0.15, 4.25],
                      tickvals=list(schema.STATUS_LEVELS),
                      ticktext=[f"{v} {status_labels.get(str(v), '')}" for v in schema.STATUS_LEVELS],
-                     gridcolor="#eeeeee", zeroline=False, automargin=True)
+                     gridcolor=colors.GRID, zeroline=False, automargin=True)
     note = t("ctxchart.noot_voorbeeld") if illustrative else t("ctxchart.noot_geimporteerd")
     # Drie korte regels: een annotatie loopt niet vanzelf terug en zou op een smal scherm afgekapt worden.
     source = SOURCE_TEXT.replace(" en Wijk-", "<br>en Wijk-")  # CBS-tabelnamen blijven Nederlands

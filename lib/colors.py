@@ -38,6 +38,9 @@ CHANGE_TEXT_COLORS: dict[str, str] = {
 CONTINUOUS_SCALE: list[tuple[float, str]] = [(i / 4, STATUS_COLORS[str(i)]) for i in range(5)]
 
 NEUTRAL_LINE = "#4d4d4d"
+#: Tekst in grafieken (gelijk aan textColor in .streamlit/config.toml) en hun rasterlijnen.
+TEXT = "#111111"
+GRID = "#eeeeee"
 HIGHLIGHT = "#e7298a"
 
 

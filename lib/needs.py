@@ -15,7 +15,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from lib import schema
+from lib import colors, schema
 from lib.charts import FONT
 from lib.i18n import t
 from lib.heatmap import regions_passing
@@ -239,7 +239,7 @@ def distribution_bar(dist: pl.DataFrame, n_regions: int) -> go.Figure:
     ))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title=t("charts.van_totaal", titel=t("charts.aantal_regios"), totaal=n_regions), range=[0, max(n_regions, 1) * 1.08],
-                     gridcolor="#eeeeee")
+                     gridcolor=colors.GRID)
     return _layout(fig, height=max(260, 32 * dist.height + 70))
 
 
@@ -261,7 +261,7 @@ def priority_bar(breakdown: pl.DataFrame, vocab: schema.Vocabulary) -> go.Figure
         )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title=t("charts.aantal_regios"), gridcolor="#eeeeee")
+    fig.update_xaxes(title=t("charts.aantal_regios"), gridcolor=colors.GRID)
     return _layout(fig, height=max(280, 32 * len(order) + 100), legend=True)
 
 
@@ -322,5 +322,5 @@ def change_dumbbell(change: pl.DataFrame, prev_label: str, label: str) -> go.Fig
     ))
     top = max(change["vorige"].max() or 0, change["nu"].max() or 0, 1)
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title=t("charts.aantal_regios"), range=[-0.5, top * 1.25 + 1], gridcolor="#eeeeee")
+    fig.update_xaxes(title=t("charts.aantal_regios"), range=[-0.5, top * 1.25 + 1], gridcolor=colors.GRID)
     return _layout(fig, height=max(280, 32 * len(cats) + 100), legend=True)

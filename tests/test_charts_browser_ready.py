@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from lib import charts, heap, heatmap
+from lib import charts, colors, heap, heatmap
 from lib.loaders import load_dataset
 from lib.transforms import Filters
 
@@ -65,7 +65,7 @@ def test_figure_settings_win_over_the_defaults(ds):
     fig = charts.for_browser(_heatmap(ds, "T01"))
     assert fig.layout.xaxis.automargin is False  # de heatmap rekent zijn marges zelf uit
     assert fig.layout.font.size == charts.FONT["size"]
-    assert fig.layout.font.color == charts.TEXT_COLOR  # niet gezet door de heatmap: de standaard
+    assert fig.layout.font.color == colors.TEXT  # niet gezet door de heatmap: de standaard
 
 
 def test_defaults_reach_every_subplot_axis():
@@ -80,7 +80,7 @@ def test_defaults_reach_every_subplot_axis():
     axes = {a.plotly_name: a for a in (*fig.select_xaxes(), *fig.select_yaxes())}
     assert len(axes) == 8
     assert axes["yaxis"].gridcolor == "#ff0000"
-    assert all(a.gridcolor == charts.GRID_COLOR for name, a in axes.items() if name != "yaxis")
+    assert all(a.gridcolor == colors.GRID for name, a in axes.items() if name != "yaxis")
     assert all(a.automargin for a in axes.values())
 
 
