@@ -197,40 +197,6 @@ def profile_dots(frame: pl.DataFrame, vocab: schema.Vocabulary, region_name: str
     return fig.update_layout(legend=dict(y=-0.01, yanchor="top"), margin=dict(t=40))
 
 
-def history_small_multiples(history: pl.DataFrame, vocab: schema.Vocabulary) -> go.Figure:
-    """Kleine grafiekjes: per thema de status over alle peilingen (onbekend = onderbreking)."""
-    from plotly.subplots import make_subplots
-
-    themes = [t for t in vocab.theme_codes if t in set(history["thema_code"].cast(pl.String).to_list())]
-    cols = 2
-    rows = (len(themes) + cols - 1) // cols
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[vocab.theme_short[t] for t in themes],
-                        shared_xaxes=True, horizontal_spacing=0.06,
-                        # plotly eist spacing ≤ 1/(rows-1): bij veel thema's (schaaltest: 70) kleiner maken
-                        vertical_spacing=min(0.06, 0.9 / max(rows - 1, 1)))
-    # Alle sporen in één keer toevoegen en de y-assen in één keer opmaken: per subplot add_trace/update_yaxes
-    # laat plotly telkens de hele figuur valideren (85 → ~25 ms per run van het regioprofiel).
-    traces, trace_rows, trace_cols = [], [], []
-    for i, t in enumerate(themes):
-        sub = history.filter(pl.col("thema_code").cast(pl.String) == t)
-        codes = [str(s) for s in sub["status"].to_list()]
-        traces.append(go.Scatter(
-            x=sub["datum"].to_list(), y=sub["status_waarde"].to_list(), mode="lines+markers",
-            line=dict(color="#2c7fb8", width=2), connectgaps=False,
-            marker=dict(size=9, color=[colors.STATUS_COLORS[s] for s in codes], line=dict(color="#253494", width=1)),
-            customdata=list(zip(sub["label"].to_list(), [vocab.status_labels[s] for s in codes])),
-            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>", showlegend=False,
-        ))
-        trace_rows.append(i // cols + 1)
-        trace_cols.append(i % cols + 1)
-    fig.add_traces(traces, rows=trace_rows, cols=trace_cols)
-    fig.update_yaxes(range=[-0.3, 4.3], tickvals=[0, 1, 2, 3, 4], gridcolor=colors.GRID)
-    fig.update_xaxes(tickformat="%b %Y", gridcolor="#f3f3f3")
-    fig.update_annotations(font=dict(size=13))
-    _base_layout(fig, height=165 * rows + 60)
-    return fig.update_layout(margin=dict(t=30))
-
-
 def compare_dots(long: pl.DataFrame, vocab: schema.Vocabulary, regions: list[str], names: dict[str, str]) -> go.Figure:
     """Per thema één symbool per regio (eigen kleur én vorm) en de landelijke mediaan (grijze ruit)."""
     themes = [t for t in vocab.theme_codes if t in set(long["thema_code"].cast(pl.String).to_list())]

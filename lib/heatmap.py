@@ -423,21 +423,79 @@ def label_margin(labels: Sequence[str], font_size: int = TICK_FONT_SIZE) -> int:
 
 
 def _add_cells(fig: go.Figure, z: list[list[Any]], x0: int, y0: int, text: list[list[str]],
-               text_colors: list[list[str]], fills: list[str], name: str, hover: str | None = None) -> None:
+               text_colors: list[list[str]], fills: list[str], name: str, hover: str | None = None,
+               hovertext: list[list[str]] | None = None) -> None:
     """Heatmap-lagen met discrete kleuren (z = index in `fills`) en tekst in elke cel.
 
     Numerieke assen met x0/dx en y0/dy, geen categorie-assen: een heatmap van één rij of kolom (de
-    marges) komt op een categorie-as op de verkeerde plek terecht.
+    marges) komt op een categorie-as op de verkeerde plek terecht. `hover` is één sjabloon voor alle
+    cellen, `hovertext` een eigen tekst per cel.
     """
     scale = _discrete_scale(fills)
     for color, (zs, ts) in _split_by_text_color(z, text, text_colors).items():
+        if hovertext is not None:
+            template: str | None = "%{hovertext}<extra></extra>"
+        else:
+            template = None if hover is None else hover + "<extra></extra>"
         fig.add_trace(go.Heatmap(
             z=zs, x0=x0, dx=1, y0=y0, dy=1, text=ts, texttemplate="%{text}",
             textfont=dict(color=color, size=CELL_FONT_SIZE), colorscale=scale, zmin=-0.5, zmax=len(fills) - 0.5,
-            showscale=False, xgap=1, ygap=1, name=name,
-            hoverinfo="skip" if hover is None else None,
-            hovertemplate=None if hover is None else hover + "<extra></extra>",
+            showscale=False, xgap=1, ygap=1, name=name, hoverongaps=False, hovertext=hovertext,
+            hoverinfo="skip" if template is None else None, hovertemplate=template,
         ))
+
+
+HISTORY_ROW_PX = 24
+
+
+def _two_lines(label: str, width: int = 14) -> str:
+    """Een lang kolomlabel op twee regels, gebroken bij de spatie het dichtst bij het midden."""
+    if len(label) <= width or " " not in label:
+        return label
+    spaces = [i for i, ch in enumerate(label) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return label[:cut] + "<br>" + label[cut + 1:]
+HISTORY_MAX_TICKS = 12  # meer peilingen: niet elk kolomlabel, wel elke cel
+
+
+def history_grid(history: pl.DataFrame, vocab: schema.Vocabulary) -> go.Figure:
+    """Statusverloop van één regio: per thema (rij) en peiling (kolom, op datum) de status als cel, in de
+    kleuren, cijfers en tekstkleuren van de heatmap. `history` komt uit lib.profile.region_history.
+
+    Eén assenstelsel met één laag per tekstkleur, ook bij veel thema's en peilingen. Kleine grafiekjes
+    per thema (make_subplots) kostten per rerun ~75 ms in Python en ~100 ms tekenen in de browser."""
+    present = set(history["thema_code"].cast(pl.String).to_list())
+    themes = [c for c in vocab.theme_codes if c in present]
+    peilingen = history.select("peiling_id", "label", "datum").unique("peiling_id").sort("datum")
+    ids, labels = peilingen["peiling_id"].to_list(), peilingen["label"].to_list()
+    status = {(p, str(c)): str(s) for p, c, s in zip(history["peiling_id"], history["thema_code"], history["status"])}
+    cat_colors = category_colors(VARIANT_STATUS)
+    index = {c: i for i, c in enumerate(cat_colors)}
+    cells = [[status.get((p, c), "onbekend") for p in ids] for c in themes]
+    fig = go.Figure()
+    _add_cells(
+        fig,
+        z=[[index[s] for s in row] for row in cells], x0=0, y0=0,
+        text=[[STATUS_CELL_TEXT[s] for s in row] for row in cells],
+        text_colors=[[cat_colors[s][1] for s in row] for row in cells],
+        fills=[fill for fill, _ in cat_colors.values()], name="status",
+        hovertext=[[f"{labels[j]}<br>{vocab.theme_labels[c]}: {vocab.status_labels[s]}" for j, s in enumerate(row)]
+                   for c, row in zip(themes, cells)],
+    )
+    step = max(1, math.ceil(len(ids) / HISTORY_MAX_TICKS))
+    ticks = list(range(0, len(ids), step))
+    fig.update_xaxes(range=[-0.5, len(ids) - 0.5], tickmode="array", tickvals=ticks, tickangle=0,
+                     ticktext=[_two_lines(labels[i]) for i in ticks], side="top", showgrid=False, zeroline=False,
+                     fixedrange=True, ticks="", automargin=False, tickfont=dict(size=TICK_FONT_SIZE - 1))
+    fig.update_yaxes(range=[len(themes) - 0.5, -0.5], tickmode="array", tickvals=list(range(len(themes))),
+                     ticktext=[vocab.theme_short[c] for c in themes], showgrid=False, zeroline=False, fixedrange=True,
+                     ticks="", automargin=False, tickfont=dict(size=TICK_FONT_SIZE))
+    top = 44
+    fig.update_layout(
+        height=top + len(themes) * HISTORY_ROW_PX + 10, font=FONT, plot_bgcolor="white", showlegend=False,
+        margin=dict(l=label_margin([vocab.theme_short[c] for c in themes]), r=10, t=top, b=10),
+    )
+    return fig
 
 
 def heatmap_figure(

@@ -93,6 +93,19 @@ def region_history(ds: Dataset, regio: str) -> pl.DataFrame:
     )
 
 
+def history_table(history: pl.DataFrame, vocab: schema.Vocabulary) -> pl.DataFrame:
+    """Tabel bij het statusverloop: per thema een rij, per peiling (oudste eerst) een kolom met de status."""
+    themes = [c for c in vocab.theme_codes if c in set(history["thema_code"].cast(pl.String).to_list())]
+    peilingen = history.select("peiling_id", "label", "datum").unique("peiling_id").sort("datum")
+    status = {(p, str(c)): vocab.status_labels[str(s)]
+              for p, c, s in zip(history["peiling_id"], history["thema_code"], history["status"])}
+    columns: dict[str, list[str]] = {"Thema": [vocab.theme_labels[c] for c in themes]}
+    for p, label in zip(peilingen["peiling_id"], peilingen["label"]):
+        name = label if label not in columns else f"{label} ({p})"
+        columns[name] = [status.get((p, c), vocab.status_labels["onbekend"]) for c in themes]
+    return pl.DataFrame(columns, schema={k: pl.String for k in columns})
+
+
 def region_texts(ds: Dataset, regio: str, peiling: str) -> pl.DataFrame:
     """Sterke en zwakke punten en vervolgstappen per thema (lege teksten weggelaten)."""
     a = ds.assessments.filter((pl.col("peiling_id") == peiling) & (pl.col("regio_code") == regio))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import agenda, charts, context, filters, geodata, i18n, onepager, profile, schema, svgmap, ui
+from lib import agenda, charts, context, filters, geodata, heatmap, i18n, onepager, profile, schema, svgmap, ui
 from lib.i18n import t
 from lib.export import safe_filename
 from lib.region_select import select_region
@@ -86,10 +86,12 @@ ui.lazy_expander(t("regio.aan_zet_kop"), "regio_aan_zet", _aan_zet)
 # 6. Voortgang over alle peilingen -----------------------------------------------------------------
 st.subheader(t("regio.voortgang_kop"))
 history = profile.region_history(ds, regio)
-ui.plotly_chart(charts.history_small_multiples(history, ds.vocab),
+ui.plotly_chart(heatmap.history_grid(history, ds.vocab),
                 config=charts.plotly_config(f"voortgang_{regio}"), key="regio_history")
 st.caption(t("regio.voortgang_noot", schaal=" · ".join(f"{v} {ds.vocab.status_labels[str(v)]}"
                                                         for v in schema.STATUS_LEVELS)))
+ui.table_alternative(i18n.columns(profile.history_table(history, ds.vocab)), key="regio_history_tabel",
+                     label=t("regio.voortgang_tabel_kop"))
 
 # 7. Afdrukbare startfoto ----------------------------------------------------------------------------
 st.subheader(t("regio.afdrukken_kop"))

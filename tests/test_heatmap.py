@@ -348,3 +348,69 @@ def test_margin_text_colour_has_contrast():
     assert heatmap.mean_color(4.0, heatmap.VARIANT_STATUS) == colors.STATUS_COLORS["4"]
     assert heatmap.mean_color(1.0, heatmap.VARIANT_CHANGE) == colors.CHANGE_COLORS["verbeterd"]
     assert heatmap.mean_color(-3.0, heatmap.VARIANT_CHANGE) == colors.CHANGE_COLORS["verslechterd"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Statusverloop van één regio (regioprofiel): thema × peiling
+# ---------------------------------------------------------------------------------------------
+def _history(labels=("Startfoto (maart 2024)", "Peiling juni 2025"), dates=(dt.date(2024, 3, 1), dt.date(2025, 6, 1))):
+    """Twee peilingen in omgekeerde volgorde aangeleverd; T02 ontbreekt in de tweede, T03 is n.v.t."""
+    rows = [("P2", "T01", "3"), ("P2", "T03", "nvt"), ("P1", "T01", "1"), ("P1", "T02", "0"), ("P1", "T03", "onbekend")]
+    meta = {"P1": (labels[0], dates[0]), "P2": (labels[1], dates[1])}
+    return pl.DataFrame({
+        "peiling_id": [r[0] for r in rows], "thema_code": [r[1] for r in rows], "status": [r[2] for r in rows],
+        "label": [meta[r[0]][0] for r in rows], "datum": [meta[r[0]][1] for r in rows],
+    })
+
+
+def _history_cells(fig):
+    """(rij, kolom) → (statuscategorie, tekst, tekstkleur, hovertekst) uit de lagen van de figuur."""
+    categories = list(heatmap.category_colors(heatmap.VARIANT_STATUS))
+    out = {}
+    for trace in fig.data:
+        for i, row in enumerate(trace.z):
+            for j, v in enumerate(row):
+                if v is not None:
+                    assert (i, j) not in out, "cel in twee lagen"
+                    out[(i, j)] = (categories[v], trace.text[i][j], trace.textfont.color, trace.hovertext[i][j])
+    return out
+
+
+def test_history_grid_one_cell_per_theme_and_peiling_in_date_order():
+    vocab = mini_vocab()
+    fig = heatmap.history_grid(_history(), vocab)
+    cells = _history_cells(fig)
+    assert len(cells) == 3 * 2
+    # rijen = thema's in vocabulairevolgorde, kolommen = peilingen op datum (P1 eerst)
+    assert cells[(0, 0)][:2] == ("1", "1") and cells[(0, 1)][:2] == ("3", "3")
+    assert cells[(1, 0)][:2] == ("0", "0")
+    assert cells[(1, 1)][:2] == ("onbekend", "?")  # ontbrekende beoordeling telt als onbekend
+    assert cells[(2, 0)][:2] == ("onbekend", "?") and cells[(2, 1)][:2] == ("nvt", "nvt")
+    for category, _, text_color, _ in cells.values():
+        assert text_color == colors.STATUS_TEXT_COLORS[category]
+    hover = cells[(0, 1)][3]
+    assert "Peiling juni 2025" in hover and vocab.theme_labels["T01"] in hover and REAL.status_labels["3"] in hover
+    assert list(fig.layout.yaxis.ticktext) == [vocab.theme_short[c] for c in ("T01", "T02", "T03")]
+    assert list(fig.layout.xaxis.ticktext) == ["Startfoto<br>(maart 2024)", "Peiling<br>juni 2025"]
+
+
+def test_history_grid_thins_column_labels_for_many_peilingen():
+    n = 40
+    rows = [(f"P{k:02d}", "T01", str(k % 5)) for k in range(n)]
+    history = pl.DataFrame({
+        "peiling_id": [r[0] for r in rows], "thema_code": [r[1] for r in rows], "status": [r[2] for r in rows],
+        "label": [f"P{k}" for k in range(n)], "datum": [dt.date(2024, 1, 1) + dt.timedelta(days=30 * k) for k in range(n)],
+    })
+    fig = heatmap.history_grid(history, mini_vocab())
+    assert len(_history_cells(fig)) == n
+    assert len(fig.layout.xaxis.tickvals) <= heatmap.HISTORY_MAX_TICKS
+    assert fig.layout.xaxis.tickvals[0] == 0
+
+
+def test_history_table_matches_grid():
+    from lib import profile
+
+    table = profile.history_table(_history(), mini_vocab())
+    assert table.columns == ["Thema", "Startfoto (maart 2024)", "Peiling juni 2025"]
+    assert table.row(1) == (REAL.theme_labels["T02"], REAL.status_labels["0"], REAL.status_labels["onbekend"])
+    assert table.row(2)[2] == REAL.status_labels["nvt"]
