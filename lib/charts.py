@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import math
+from collections.abc import Sequence
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -167,16 +169,22 @@ def _status_axis(fig: go.Figure, vocab: schema.Vocabulary, row=None, col=None, w
 
 def profile_dots(frame: pl.DataFrame, vocab: schema.Vocabulary, region_name: str) -> go.Figure:
     """Per thema: landelijke spreiding (min–max lijn, 25–75%-balk), mediaan (ruit) en de regio (stip
-    in de statuskleur). Onbekend staat apart links."""
+    in de statuskleur). Onbekend staat apart links.
+
+    De lijnen en balken van alle thema's zitten elk in één spoor (onderbroken met None) en de linker
+    marge komt uit de labellengte: twee sporen per thema en automargin kostten de browser per rerun
+    een extra opmaakronde (bench/bench_browser.py)."""
     themes = [vocab.theme_short[str(t)] for t in frame["thema_code"].to_list()]
-    frame = frame.with_columns(pl.Series("thema_kort", themes))
+    known = frame.with_columns(pl.Series("thema_kort", themes)).filter(pl.col("min").is_not_null())
     fig = go.Figure()
-    for row in frame.iter_rows(named=True):
-        if row["min"] is not None:
-            fig.add_trace(go.Scatter(x=[row["min"], row["max"]], y=[row["thema_kort"]] * 2, mode="lines",
-                                     line=dict(color="#bdbdbd", width=2), hoverinfo="skip", showlegend=False))
-            fig.add_trace(go.Scatter(x=[row["p25"], row["p75"]], y=[row["thema_kort"]] * 2, mode="lines",
-                                     line=dict(color="#969696", width=9), hoverinfo="skip", showlegend=False))
+    for lo, hi, color, width in (("min", "max", "#bdbdbd", 2), ("p25", "p75", "#969696", 9)):
+        xs: list[float | None] = []
+        ys: list[str | None] = []
+        for row in known.iter_rows(named=True):
+            xs += [row[lo], row[hi], None]
+            ys += [row["thema_kort"], row["thema_kort"], None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color=color, width=width), hoverinfo="skip",
+                                 showlegend=False, connectgaps=False))
     fig.add_trace(go.Scatter(
         x=frame["mediaan"].to_list(), y=themes, mode="markers", name=t("charts.landelijke_mediaan"),
         marker=dict(symbol="diamond", size=12, color="#252525"),
@@ -191,10 +199,15 @@ def profile_dots(frame: pl.DataFrame, vocab: schema.Vocabulary, region_name: str
         hovertemplate="%{y}<br>" + region_name.replace("%", "%%") + ": %{customdata}<extra></extra>",
     ))
     _status_axis(fig, vocab)
-    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_yaxes(autorange="reversed", automargin=False, categoryorder="array", categoryarray=themes)
     fig.update_xaxes(side="top")
     _base_layout(fig, height=max(420, 36 * len(themes) + 120))
-    return fig.update_layout(legend=dict(y=-0.01, yanchor="top"), margin=dict(t=40))
+    return fig.update_layout(legend=dict(y=-0.01, yanchor="top"), margin=dict(t=40, l=label_margin(themes)))
+
+
+def label_margin(labels: Sequence[str], font_size: int = 12) -> int:
+    """Marge in pixels voor het langste aslabel: ruim geschat (0,62 × lettergrootte per teken) plus lucht."""
+    return math.ceil(max((len(x) for x in labels), default=0) * 0.62 * font_size) + 14
 
 
 def compare_dots(long: pl.DataFrame, vocab: schema.Vocabulary, regions: list[str], names: dict[str, str]) -> go.Figure:

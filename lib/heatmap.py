@@ -29,7 +29,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from lib import colors, schema
-from lib.charts import FONT
+from lib.charts import FONT, label_margin
 from lib.i18n import change_label, current_lang, t
 from lib.loaders import Dataset
 from lib.transforms import Filters, previous_peiling, region_table, theme_progress
@@ -415,11 +415,6 @@ def _discrete_scale(fills: list[str]) -> list[tuple[float, str]]:
     for i, c in enumerate(fills):
         scale += [(i / n, c), ((i + 1) / n, c)]
     return scale
-
-
-def label_margin(labels: Sequence[str], font_size: int = TICK_FONT_SIZE) -> int:
-    """Marge in pixels voor de langste aslabel: ruim geschat (0,62 × lettergrootte per teken) plus lucht."""
-    return math.ceil(max((len(x) for x in labels), default=0) * 0.62 * font_size) + 14
 
 
 def _add_cells(fig: go.Figure, z: list[list[Any]], x0: int, y0: int, text: list[list[str]],

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import polars as pl
 import streamlit as st
 
-from lib import charts, i18n, schema
+from lib import charts, html_table, i18n, schema
 from lib.data_access import get_dataset
 from lib.i18n import t
 from lib.loaders import Dataset
@@ -127,6 +127,12 @@ def source_footer(geo: bool = False) -> None:
 def plotly_chart(fig, **kwargs):
     """st.plotly_chart voor elke grafiek in de app: zonder sjabloon en thema, zie charts.for_browser."""
     return st.plotly_chart(charts.for_browser(fig), theme=None, **kwargs)
+
+
+def static_table(table: pl.DataFrame, caption: str | None = None) -> None:
+    """Een kleine leestabel als echte HTML-tabel (tekst loopt door, geen DataFrame-JavaScript), zie
+    lib/html_table. Alle celtekst is ge-escaped."""
+    st.html(html_table.to_html(table, caption))
 
 
 def lazy_expander(label: str, key: str, body: Callable[[], None]) -> None:

@@ -109,7 +109,7 @@ if own.is_empty():
     st.info(t("behoeften.geen_eigen", regio=names[regio], peiling=peiling_label))
 else:
     i18n.free_text_note()
-    st.dataframe(i18n.columns(own), hide_index=True)
+    ui.static_table(i18n.columns(own))
     download(own, t("behoeften.export_eigen", regio=names[regio], code=regio), f"behoeften_{regio}", "behoeften_eigen")
 
 ui.source_footer(geo=True)

@@ -66,10 +66,10 @@ for line in profile.changes_since_previous(ds, regio, f.peiling):
 # 4. Teksten en ondersteuningsbehoeften ----------------------------------------------------------
 st.subheader(t("regio.zwakke_kop"))
 i18n.free_text_note()
-st.dataframe(i18n.columns(table.select("Thema", "Status", "Zwakke punten", "Vervolgstappen")
-                          .filter(table["Zwakke punten"] != "")), hide_index=True)
+ui.static_table(i18n.columns(table.select("Thema", "Status", "Zwakke punten", "Vervolgstappen")
+                             .filter(table["Zwakke punten"] != "")))
 st.subheader(t("regio.behoeften_kop"))
-st.dataframe(i18n.columns(profile.region_needs(ds, regio, f.peiling)), hide_index=True)
+ui.static_table(i18n.columns(profile.region_needs(ds, regio, f.peiling)))
 
 # 5. Wie is aan zet, en waar staat de regio -------------------------------------------------------
 

@@ -49,3 +49,45 @@ def all_nodes(at: AppTest) -> list:
     for root in at._tree.children.values():
         walk(root)
     return out
+
+
+def html_tables(at: AppTest) -> list:
+    """De leestabellen (lib/html_table, via st.html) van de laatste run als polars-DataFrames met
+    tekstcellen, zoals een lezer ze ziet (HTML-entiteiten omgezet)."""
+    from html.parser import HTMLParser
+
+    import polars as pl
+
+    class Tables(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.tables: list[list[list[str]]] = []
+            self.cell: list[str] | None = None
+
+        def handle_starttag(self, tag, attrs) -> None:
+            if tag == "table":
+                self.tables.append([])
+            elif tag == "tr":
+                self.tables[-1].append([])
+            elif tag in ("th", "td"):
+                self.cell = []
+
+        def handle_endtag(self, tag) -> None:
+            if tag in ("th", "td") and self.cell is not None:
+                self.tables[-1][-1].append("".join(self.cell))
+                self.cell = None
+
+        def handle_data(self, data) -> None:
+            if self.cell is not None:
+                self.cell.append(data)
+
+    out = []
+    for node in all_nodes(at):
+        if type(node).__name__ == "Html" and "<table" in node.proto.body:
+            parser = Tables()
+            parser.feed(node.proto.body)
+            for rows in parser.tables:
+                header, body = rows[0], rows[1:]
+                out.append(pl.DataFrame({h: [r[i] for r in body] for i, h in enumerate(header)},
+                                        schema={h: pl.String for h in header}))
+    return out

@@ -10,6 +10,8 @@ provincie getoond te mogen worden; het woord wordt daarom niet als gemeentenaam 
 
 from __future__ import annotations
 
+import html
+
 import re
 
 import polars as pl
@@ -65,6 +67,8 @@ def page_text(at) -> str:
         kind = type(n).__name__
         if kind == "Dataframe":
             parts.append(n.value.to_csv())
+        elif kind == "Html":
+            parts.append(html.unescape(n.proto.body))  # leestabellen (lib/html_table): tekst zoals gelezen
         elif hasattr(n, "proto"):
             parts.append(str(n.proto))
         for attr in ("value", "label", "options", "help", "placeholder"):

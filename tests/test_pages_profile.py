@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from apptest_support import all_text, run_app
+import polars as pl
+
+from apptest_support import all_text, html_tables, run_app
 from lib import schema
 
 
@@ -60,3 +62,21 @@ def test_compare_page_needs_two_regions():
     at = run_app("pages/vergelijken.py", query={"regios": "JZ13"})
     assert not at.exception
     assert any("minstens twee" in i.value for i in at.info)
+
+
+def test_region_profile_reading_tables_show_full_texts():
+    """Zwakke punten en ondersteuningsbehoeften staan als leestabel (lib/html_table) met de volledige
+    tekst uit de data, niet afgekapt in een rastercel; de pagina heeft bij het laden geen st.dataframe."""
+    from lib import loaders, profile
+
+    at = run_app("pages/regio.py", query={"regio": "JZ38"})
+    assert not at.exception
+    assert len(at.dataframe) == 0  # geen DataFrame-JavaScript nodig tot iemand een tabelalternatief opent
+    weak, own = html_tables(at)
+    ds = loaders.load_dataset()
+    texts = profile.region_texts(ds, "JZ38", ds.latest_peiling).filter(pl.col("Zwakke punten") != "")
+    assert weak.columns == ["Thema", "Status", "Zwakke punten", "Vervolgstappen"]
+    assert weak["Zwakke punten"].to_list() == texts["Zwakke punten"].to_list()
+    assert weak["Vervolgstappen"].to_list() == texts["Vervolgstappen"].to_list()
+    expected = profile.region_needs(ds, "JZ38", ds.latest_peiling)
+    assert own["Omschrijving"].to_list() == expected["Omschrijving"].fill_null("").to_list()
