@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from lib import colors, schema
-from lib.charts import FONT
+from lib.charts import FONT, label_margin
 from lib.i18n import t
 from lib.heatmap import regions_passing
 from lib.loaders import Dataset
@@ -218,14 +218,16 @@ def change_table(change: pl.DataFrame, prev_label: str, label: str) -> pl.DataFr
 # ---------------------------------------------------------------------------------------------
 # Grafieken
 # ---------------------------------------------------------------------------------------------
-def _layout(fig: go.Figure, height: int, legend: bool = False) -> go.Figure:
+def _layout(fig: go.Figure, height: int, labels: list[str], legend: bool = False) -> go.Figure:
+    """Gedeelde opmaak. De linkermarge komt uit de langste categorienaam (`labels`), niet uit automargin:
+    dat kost de browser bij elke rerun een tweede opmaakronde per grafiek (bench/bench_browser.py)."""
     fig.update_layout(
-        height=height, margin=dict(l=10, r=30, t=40 if legend else 10, b=10), font=FONT, plot_bgcolor="white",
-        showlegend=legend, dragmode=False,
+        height=height, margin=dict(l=label_margin(labels, FONT["size"]), r=30, t=40 if legend else 10, b=10),
+        font=FONT, plot_bgcolor="white", showlegend=legend, dragmode=False,
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, title=None, traceorder="normal"),
     )
     fig.update_xaxes(fixedrange=True)
-    fig.update_yaxes(fixedrange=True, automargin=True)
+    fig.update_yaxes(fixedrange=True, automargin=False)
     return fig
 
 
@@ -240,7 +242,7 @@ def distribution_bar(dist: pl.DataFrame, n_regions: int) -> go.Figure:
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title=t("charts.van_totaal", titel=t("charts.aantal_regios"), totaal=n_regions), range=[0, max(n_regions, 1) * 1.08],
                      gridcolor=colors.GRID)
-    return _layout(fig, height=max(260, 32 * dist.height + 70))
+    return _layout(fig, height=max(260, 32 * dist.height + 70), labels=dist["categorie"].to_list())
 
 
 def priority_bar(breakdown: pl.DataFrame, vocab: schema.Vocabulary) -> go.Figure:
@@ -262,7 +264,7 @@ def priority_bar(breakdown: pl.DataFrame, vocab: schema.Vocabulary) -> go.Figure
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title=t("charts.aantal_regios"), gridcolor=colors.GRID)
-    return _layout(fig, height=max(280, 32 * len(order) + 100), legend=True)
+    return _layout(fig, height=max(280, 32 * len(order) + 100), labels=labels, legend=True)
 
 
 def matrix_heatmap(matrix: pl.DataFrame, vocab: schema.Vocabulary) -> go.Figure:
@@ -281,11 +283,12 @@ def matrix_heatmap(matrix: pl.DataFrame, vocab: schema.Vocabulary) -> go.Figure:
     ))
     fig.update_xaxes(side="top", tickangle=-35, tickmode="array", tickvals=list(range(len(themes))),
                      ticktext=[vocab.theme_short[t] for t in themes], range=[-0.5, len(themes) - 0.5],
-                     showgrid=False, zeroline=False, automargin=True)
-    fig.update_yaxes(tickmode="array", tickvals=list(range(len(cats))), ticktext=[vocab.category_labels[c] for c in cats],
+                     showgrid=False, zeroline=False, automargin=False)
+    row_labels = [vocab.category_labels[c] for c in cats]
+    fig.update_yaxes(tickmode="array", tickvals=list(range(len(cats))), ticktext=row_labels,
                      range=[len(cats) - 0.5, -0.5], showgrid=False, zeroline=False)
-    fig = _layout(fig, height=110 + 30 * len(cats))
-    fig.update_layout(margin=dict(l=10, r=30, t=110, b=10))
+    fig = _layout(fig, height=110 + 30 * len(cats), labels=row_labels)
+    fig.update_layout(margin=dict(t=110))
     return fig
 
 
@@ -302,9 +305,13 @@ def change_dumbbell(change: pl.DataFrame, prev_label: str, label: str) -> go.Fig
     """Per categorie een lijn van het aantal regio's in de vorige naar deze peiling."""
     cats = change["categorie"].to_list()
     fig = go.Figure()
+    xs: list[int | None] = []
+    ys: list[str | None] = []
     for cat, a, b in zip(cats, change["vorige"], change["nu"]):
-        fig.add_trace(go.Scatter(x=[a, b], y=[cat, cat], mode="lines", line=dict(color="#bdbdbd", width=3),
-                                 showlegend=False, hoverinfo="skip"))
+        xs += [a, b, None]
+        ys += [cat, cat, None]
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#bdbdbd", width=3), showlegend=False,
+                             hoverinfo="skip", connectgaps=False))
     fig.add_trace(go.Scatter(
         x=change["vorige"].to_list(), y=cats, mode="markers", name=prev_label,
         marker=dict(color="white", size=12, line=dict(color=PREVIOUS_COLOR, width=2.5)),
@@ -323,4 +330,5 @@ def change_dumbbell(change: pl.DataFrame, prev_label: str, label: str) -> go.Fig
     top = max(change["vorige"].max() or 0, change["nu"].max() or 0, 1)
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title=t("charts.aantal_regios"), range=[-0.5, top * 1.25 + 1], gridcolor=colors.GRID)
-    return _layout(fig, height=max(280, 32 * len(cats) + 100), legend=True)
+    fig.update_yaxes(categoryorder="array", categoryarray=cats)
+    return _layout(fig, height=max(280, 32 * len(cats) + 100), labels=cats, legend=True)
