@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Sequence
 
 import polars as pl
 
@@ -23,9 +24,18 @@ table.{CLASS} {{ border-collapse: collapse; width: 100%; font-size: 0.875rem; li
 table.{CLASS} th, table.{CLASS} td {{ border: 1px solid #d5d7dc; padding: 0.3rem 0.6rem; text-align: left;
   vertical-align: top; }}
 table.{CLASS} thead th {{ background: #f3f4f6; font-weight: 600; }}
+table.{CLASS} .kort {{ white-space: nowrap; }}
+table.{CLASS} td:not(.kort):not(.getal) {{ min-width: 6rem; }}
 table.{CLASS} td.getal {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
+.{CLASS}-kader.schuif {{ overflow-y: auto; border: 1px solid #d5d7dc; }}
+.{CLASS}-kader.schuif table.{CLASS} thead th {{ position: sticky; top: 0; z-index: 1; }}
+.{CLASS}-kader:focus-visible {{ outline: 2px solid #1c5fb4; outline-offset: 2px; }}
 table.{CLASS} caption {{ caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.3rem; }}
 """
+
+
+def _cls(classes: str) -> str:
+    return f' class="{classes}"' if classes else ""
 
 
 def cell_text(value: object) -> str:
@@ -39,17 +49,28 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def to_html(df: pl.DataFrame, caption: str | None = None) -> str:
-    """De tabel als HTML: <table> met <thead> (th scope=col) en <tbody>; getallen rechts uitgelijnd."""
-    numeric = [dtype.is_numeric() for dtype in df.dtypes]
-    head = "".join(f'<th scope="col">{html.escape(str(name))}</th>' for name in df.columns)
+def to_html(df: pl.DataFrame, caption: str | None = None, max_height: int | None = None,
+            label: str | None = None, nowrap: Sequence[str] = ()) -> str:
+    """De tabel als HTML: <table> met <thead> (th scope=col) en <tbody>; getallen rechts uitgelijnd.
+
+    Met `max_height` (px) schuift een lange tabel binnen een kader met vaste koprij; dat kader is met
+    het toetsenbord te bereiken (tabindex, role=region met `label` of het bijschrift als naam). Kolommen
+    in `nowrap` (korte codes, namen) breken niet af, zodat lange tekstkolommen de breedte krijgen."""
+    classes = []
+    for name, dtype in zip(df.columns, df.dtypes):
+        cls = ["getal"] if dtype.is_numeric() else []
+        classes.append(" ".join(cls + (["kort"] if name in nowrap else [])))
+    head = "".join(f'<th scope="col"{_cls("kort" if "kort" in c else "")}>{html.escape(str(name))}</th>'
+                   for name, c in zip(df.columns, classes))
     rows = []
     for row in df.iter_rows():
-        cells = "".join(
-            f'<td class="getal">{html.escape(cell_text(v))}</td>' if is_num else f"<td>{html.escape(cell_text(v))}</td>"
-            for v, is_num in zip(row, numeric)
-        )
+        cells = "".join(f"<td{_cls(c)}>{html.escape(cell_text(v))}</td>" for v, c in zip(row, classes))
         rows.append(f"<tr>{cells}</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return (f"<style>{CSS}</style><div class=\"{CLASS}-kader\"><table class=\"{CLASS}\">{cap}"
+    frame = f'<div class="{CLASS}-kader">'
+    if max_height:
+        name = html.escape(label or caption or "")
+        frame = (f'<div class="{CLASS}-kader schuif" style="max-height:{int(max_height)}px" tabindex="0" '
+                 f'role="region" aria-label="{name}">')
+    return (f"<style>{CSS}</style>{frame}<table class=\"{CLASS}\">{cap}"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")

@@ -5,7 +5,7 @@ Tekst uit databestanden gaat nooit door unsafe_allow_html: alles hier is gewone 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import polars as pl
 import streamlit as st
@@ -129,10 +129,11 @@ def plotly_chart(fig, **kwargs):
     return st.plotly_chart(charts.for_browser(fig), theme=None, **kwargs)
 
 
-def static_table(table: pl.DataFrame, caption: str | None = None) -> None:
-    """Een kleine leestabel als echte HTML-tabel (tekst loopt door, geen DataFrame-JavaScript), zie
-    lib/html_table. Alle celtekst is ge-escaped."""
-    st.html(html_table.to_html(table, caption))
+def static_table(table: pl.DataFrame, caption: str | None = None, max_height: int | None = None,
+                 label: str | None = None, nowrap: Sequence[str] = ()) -> None:
+    """Een leestabel als echte HTML-tabel (tekst loopt door, geen DataFrame-JavaScript), zie
+    lib/html_table; met `max_height` schuift hij binnen een kader. Alle celtekst is ge-escaped."""
+    st.html(html_table.to_html(table, caption, max_height=max_height, label=label, nowrap=nowrap))
 
 
 def lazy_expander(label: str, key: str, body: Callable[[], None]) -> None:

@@ -84,7 +84,8 @@ asking = needs.regions_asking(ds, f, categorie)
 c1, c2 = st.columns([3, 2])
 with c1:
     st.markdown(t("behoeften.vragen_om", n=asking.height, totaal=n_regions, categorie=ds.vocab.category_labels[categorie]))
-    st.dataframe(i18n.columns(asking), hide_index=True)
+    ui.static_table(i18n.columns(asking), max_height=420, nowrap=[i18n.column("Regiocode"), i18n.column("Prioriteit")],
+                    label=t("behoeften.vragen_om_tabel", categorie=ds.vocab.category_labels[categorie]))
     download(asking, t("behoeften.export_vragen", categorie=ds.vocab.category_labels[categorie]),
              f"regios_{categorie}", "behoeften_regios")
 with c2:

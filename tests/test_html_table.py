@@ -41,3 +41,18 @@ def test_cell_text_formats_missing_and_decimals():
 def test_empty_table_keeps_header():
     out = html_table.to_html(pl.DataFrame(schema={"Categorie": pl.String}))
     assert '<th scope="col">Categorie</th>' in out and "<tbody></tbody>" in out
+
+
+def test_scrolling_frame_is_a_named_keyboard_region():
+    df = pl.DataFrame({"Regio": [f"R{i}" for i in range(40)]})
+    out = html_table.to_html(df, max_height=300, label='Regio\'s die om "C05" vragen')
+    assert 'style="max-height:300px"' in out and 'tabindex="0"' in out and 'role="region"' in out
+    assert 'aria-label="Regio&#x27;s die om &quot;C05&quot; vragen"' in out
+    assert "schuif" not in html_table.to_html(df).split("</style>", 1)[1]  # zonder max_height geen kader
+
+
+def test_nowrap_columns_are_marked():
+    df = pl.DataFrame({"Code": ["JZ01"], "Omschrijving": ["lang verhaal"], "Aantal": [2]})
+    out = html_table.to_html(df, nowrap=["Code", "Aantal"])
+    assert '<th scope="col" class="kort">Code</th>' in out and '<th scope="col">Omschrijving</th>' in out
+    assert '<td class="kort">JZ01</td><td>lang verhaal</td><td class="getal kort">2</td>' in out
