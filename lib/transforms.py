@@ -100,9 +100,13 @@ def national_summary(ds: Dataset, peiling: str) -> dict[str, float | int]:
 
 
 def previous_peiling(ds: Dataset, peiling: str) -> str | None:
+    """De laatste peiling vóór deze van dezelfde soort. Een geïmporteerde (echte) peiling wordt nooit met
+    voorbeelddata vergeleken, en andersom: een 'verandering' tussen die twee zou een verzonnen verschil
+    als feit tonen. Geen eerdere peiling van dezelfde soort → None ('eerste peiling')."""
     ids = ds.peiling_ids
+    flags = dict(zip(ds.peilingen["peiling_id"].to_list(), ds.peilingen["illustratief"].to_list()))
     i = ids.index(peiling)
-    return ids[i - 1] if i > 0 else None
+    return next((p for p in reversed(ids[:i]) if flags[p] == flags[peiling]), None)
 
 
 def theme_status_table(counts: pl.DataFrame, vocab: schema.Vocabulary) -> pl.DataFrame:

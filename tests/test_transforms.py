@@ -65,3 +65,25 @@ def test_filters_on_embedded_data():
     assert set(got["status"].cast(pl.String).to_list()) <= {"3", "4"}
     assert transforms.previous_peiling(ds, ds.peiling_ids[0]) is None
     assert transforms.previous_peiling(ds, ds.peiling_ids[1]) == ds.peiling_ids[0]
+
+
+def test_previous_peiling_never_mixes_imported_and_illustrative():
+    """Na een import staan echte en voorbeeldpeilingen door elkaar: 'sinds de vorige peiling' vergelijkt
+    alleen binnen dezelfde soort, anders zou een verzonnen verschil als feit verschijnen."""
+    import dataclasses
+
+    from lib.loaders import load_dataset
+
+    ds = load_dataset()
+    ids = ds.peiling_ids  # vijf voorbeeldpeilingen; maak de laatste twee 'geïmporteerd'
+    flags = [True] * (len(ids) - 2) + [False, False]
+    mixed = dataclasses.replace(ds, peilingen=ds.peilingen.with_columns(pl.Series("illustratief", flags)))
+    assert transforms.previous_peiling(mixed, ids[-2]) is None  # eerste echte: niet met voorbeelddata
+    assert transforms.previous_peiling(mixed, ids[-1]) == ids[-2]
+    assert transforms.previous_peiling(mixed, ids[-3]) == ids[-4]
+    # ook als de soorten elkaar afwisselen: de laatste eerdere van dezelfde soort
+    alternating = [i % 2 == 0 for i in range(len(ids))]
+    alt = dataclasses.replace(ds, peilingen=ds.peilingen.with_columns(pl.Series("illustratief", alternating)))
+    assert transforms.previous_peiling(alt, ids[2]) == ids[0]
+    assert transforms.previous_peiling(alt, ids[3]) == ids[1]
+    assert transforms.previous_peiling(alt, ids[1]) is None
