@@ -26,6 +26,11 @@ PROVINCE_CODE_RE = re.compile(r"^PV\d{2}$")
 THEME_CODE_RE = re.compile(r"^T\d{2}$")
 CATEGORY_CODE_RE = re.compile(r"^C\d{2}$")
 PEILING_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
+# Naam van een peiling: komt in koppen, zinnen en grafiektitels terecht (markdown). Alleen letters, cijfers,
+# spaties en gewone leestekens, zodat een naam uit een upload nooit opmaak of een link wordt.
+# (Rust-regex voor polars: \p{L} = elke letter, ook é en ë.)
+PEILING_LABEL_PATTERN = r"^[\p{L}\p{N} ()\-–—.,:/'’&+]{1,80}$"
+PEILING_LABEL_RULE = "alleen letters, cijfers, spaties en - – ( ) . , : / ' & +; geen opmaaktekens als * _ [ ] < > # |; hoogstens 80 tekens"
 
 #: Statuscodes zoals ze in bestanden staan. 0-4 is de ordinale schaal; "onbekend" en "nvt" tellen
 #: nergens mee in gemiddelden (onbekend is niet nul).
@@ -124,7 +129,7 @@ PEILINGEN = Table(
     columns=(
         Column("peiling_id", pl.String, True, "Korte unieke code van de peiling, bijv. P2024-03."),
         Column("datum", pl.Date, True, "Peildatum, JJJJ-MM-DD."),
-        Column("label", pl.String, True, "Naam zoals het dashboard hem toont."),
+        Column("label", pl.String, True, "Naam zoals het dashboard hem toont: letters, cijfers, spaties en gewone leestekens (geen opmaaktekens), hoogstens 80 tekens."),
         Column("soort", pl.String, True, "startfoto of voortgang."),
         Column("indeling_jaar", pl.Int16, True, "Jaar van de regio-indeling waarop de peiling is gebaseerd."),
         Column("illustratief", pl.Boolean, True, "true als de cijfers gegenereerd (fictief) zijn."),

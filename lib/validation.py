@@ -245,6 +245,8 @@ def validate_progress(
 
     issues += check_pattern(peilingen, "peiling_id", schema.PEILING_ID_RE.pattern, f_p,
                             "peilingcode (letters, cijfers, '-' of '_', hoogstens 40 tekens)")
+    issues += check_pattern(peilingen, "label", schema.PEILING_LABEL_PATTERN, f_p,
+                            f"naam van de peiling ({schema.PEILING_LABEL_RULE})")
     issues += check_allowed(peilingen, "soort", schema.PEILING_KINDS, f_p, "soort peiling")
     issues += check_duplicates(peilingen, schema.PEILINGEN.key, f_p)
 

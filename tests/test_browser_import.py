@@ -23,17 +23,18 @@ PID = "P2025-09"
 SCRIPT = "<script>alert('script')</script>"
 IMG = '<img src=x onerror="alert(\'img\')">'
 LINK = "[klik hier](javascript:alert('link'))"
-LABEL = "Peiling <b>sept</b> <img src=x onerror=alert('label')>"
+LABEL = "Peiling sept. 2025 (test) & co – regio's"  # gewone leestekens; opmaak in een naam wordt geweigerd
+BAD_LABEL = "Peiling <b>sept</b> <img src=x onerror=alert('label')>"
 
 
-def _hostile_csv() -> bytes:
+def _hostile_csv(label: str = LABEL) -> bytes:
     ds = load_dataset()
     regions = ds.regions_for(ds.latest_peiling)["regio_code"].to_list()
     lines = ["peiling_id;peiling_datum;peiling_label;regio_code;thema_code;status;sterke_punten;zwakke_punten;"
              "vervolgstappen"]
     for r in regions:
         for t in ds.vocab.theme_codes:
-            lines.append(f'{PID};2025-09-15;"{LABEL}";{r};{t};3;"{SCRIPT}";"{IMG.replace(chr(34), chr(34) * 2)}";'
+            lines.append(f'{PID};2025-09-15;"{label}";{r};{t};3;"{SCRIPT}";"{IMG.replace(chr(34), chr(34) * 2)}";'
                          f'"{LINK}"')
     return ("\n".join(lines) + "\n").encode("utf-8")
 
@@ -95,9 +96,24 @@ def test_hostile_text_is_shown_as_text_through_the_whole_flow(open_import):
     wait_for_app(page)
     page.get_by_text("1. Sjabloon downloaden").wait_for()
 
-    # uploaden → voorvertoning met de tekst als tekst
-    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
-        files=[{"name": "vijandig.csv", "mimeType": "text/csv", "buffer": _hostile_csv()}])
+    # een naam met opmaak → een Nederlandse melding met bestand, regel en kolom; niets te bevestigen
+    upload = page.locator("[data-testid='stFileUploader'] input[type='file']")
+    upload.set_input_files(files=[{"name": "naam.csv", "mimeType": "text/csv", "buffer": _hostile_csv(BAD_LABEL)}])
+    wait_for_app(page)
+    # de meldingen staan in een tabel (st.dataframe: de toegankelijke cellen naast het canvas)
+    cells = page.locator("[data-testid='stDataFrame'] [role='gridcell']")
+    cells.filter(has_text="naam van de peiling").first.wait_for(state="attached", timeout=30_000)
+    assert cells.filter(has_text="peiling_label").count() > 0 and cells.filter(has_text="naam.csv").count() > 0
+    assert page.get_by_role("button", name="Importeren bevestigen").count() == 0
+    screenshot(page, "import_naam_geweigerd")
+    _no_injection(page)
+
+    # het geweigerde bestand weghalen, dan het goede uploaden → voorvertoning met de tekst als tekst
+    delete = page.locator("[data-testid='stFileChipDeleteBtn']").first
+    (delete.locator("button") if delete.locator("button").count() else delete).first.click()
+    wait_for_app(page)
+    page.locator("[data-testid='stFileChipName']", has_text="naam.csv").wait_for(state="detached", timeout=30_000)
+    upload.set_input_files(files=[{"name": "vijandig.csv", "mimeType": "text/csv", "buffer": _hostile_csv()}])
     wait_for_app(page)
     page.get_by_text("3. Controleren wat er verandert").wait_for(timeout=30_000)
     # st.dataframe tekent op een canvas; de toegankelijke tabel ernaast bevat de celtekst letterlijk
@@ -130,8 +146,7 @@ def test_imported_hostile_text_in_the_heatmap_stays_text(open_import):
     main = page.locator("[data-testid='stMain']")
     # wacht op de inhoud zelf (wait_for_app kan klaar zijn vóór de eerste run begint)
     main.get_by_text("Detail: één regio op één thema").wait_for(timeout=90_000)
-    assert main.get_by_text("<img src=x onerror=alert('label')>", exact=False).count() > 0, \
-        "het label hoort letterlijk zichtbaar te zijn"
+    assert main.get_by_text(LABEL, exact=False).count() > 0, "het label hoort letterlijk zichtbaar te zijn"
     assert page.get_by_text("Voorbeelddata — fictieve cijfers").count() == 0
     # één cel openen via de keuzelijsten (toetsenbordpad van de heatmap)
     for label, typed, option in (("Regio", "Groningen", "Groningen"), ("Thema", "T01", "T01 Reikwijdte")):

@@ -529,3 +529,24 @@ def test_get_dataset_combines_store_and_survives_an_unreadable_manifest(ds, tmp_
     fallback = data_access.get_dataset()
     assert PID not in fallback.peiling_ids and fallback.kind == "illustratief"
     assert any(w.file == "opslag" and "niet leesbaar" in w.message for w in fallback.warnings)
+
+
+@pytest.mark.parametrize("label", ["Peiling **juni** 2027", "[klik](https://voorbeeld.nl)", "<b>Peiling</b>",
+                                   "Peiling_2027", "# Kop", "x" * 81])
+def test_peiling_label_with_markup_is_refused_with_row_and_column(ds, label):
+    """De naam komt in koppen en zinnen (markdown): opmaaktekens of een link uit een upload worden geweigerd."""
+    rows = [[PID, "2027-01-15", label, *r[3:]] for r in full_rows(ds)]
+    r = parse(ds, [("p.csv", csv_bytes(rows))])
+    assert not r.ok
+    (err,) = [e for e in r.errors if e.column == "peiling_label"]
+    assert err.file == "p.csv" and err.row == 2 and "naam van de peiling" in err.message
+    assert "geen opmaaktekens" in err.message
+
+
+@pytest.mark.parametrize("label", ["Peiling januari 2027", "Tussenmeting (voorjaar) 2027 – regio's & gemeenten",
+                                   "Peiling 1.2: één, twee/drie"])
+def test_ordinary_peiling_labels_pass(ds, label):
+    rows = [[PID, "2027-01-15", label, *r[3:]] for r in full_rows(ds)]
+    r = parse(ds, [("p.csv", csv_bytes(rows))])
+    assert r.ok, r.errors
+    assert r.tables["peilingen"]["label"].to_list() == [label]
