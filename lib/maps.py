@@ -56,6 +56,12 @@ TOOLTIP_STYLE = {
     "backgroundColor": "#ffffff", "color": "#1a1a1a", "fontSize": "13px", "padding": "6px 8px",
     "border": "1px solid #c8c8c8", "borderRadius": "4px", "maxWidth": "320px",
 }
+# De tooltip van deck.gl staat in twee kaders met overflow: hidden (deck.gl en Streamlit); bij een regio
+# aan de oostrand viel hij daardoor grotendeels weg. Deze CSS laat hem over de kolom ernaast vallen.
+TOOLTIP_OVERFLOW_CSS = (
+    "[data-testid='stDeckGlJsonChart'] div:has(.deck-tooltip) {overflow: visible !important;}"
+    "[data-testid='stDeckGlJsonChart'] .deck-tooltip {z-index: 10 !important;}"
+)
 TOOLTIP_HTML = "<b>{regio_naam}</b> ({regio_code})<br/>{kleuring}: {tekst}<br/>{gemeenten_tekst}"
 
 

@@ -209,6 +209,13 @@ def aggregate_mode() -> bool:
     return aggregate_forced() or bool(st.session_state.get(privacy.STATE_KEY, False))
 
 
+def map_tooltip_style() -> None:
+    """Vaste CSS (geen data-tekst): de kaarttooltip mag buiten de kaart vallen, zie maps.TOOLTIP_OVERFLOW_CSS."""
+    from lib.maps import TOOLTIP_OVERFLOW_CSS
+
+    st.html(f"<style>{TOOLTIP_OVERFLOW_CSS}</style>")
+
+
 def presentation_style() -> None:
     """Grote letters en geen Streamlit-kop of -werkbalk voor een beamer. Vaste CSS, geen data-tekst."""
     st.html(

@@ -56,6 +56,7 @@ with left:
         st.caption(lg.note)
 
 with mid:
+    ui.map_tooltip_style()
     show_borders = state.get("kaart_gemeentegrenzen", False)
     borders = geodata.borders_geojson(year) if show_borders else None
     deck = maps.choropleth_deck(geojson, values, metric, kleuring=kleuring, selected=selected, borders=borders)

@@ -105,3 +105,32 @@ def test_gemeente_search_then_click_other_region(open_page):
     expect(search).to_have_value("")
     assert watch.external_requests == []
     assert real_console_errors(watch) == []
+
+
+def test_tooltip_at_east_edge_is_not_cut_off(open_page):
+    """Een regio aan de oostrand (Achterhoek): de tooltip valt over de kolom ernaast in plaats van
+    afgekapt te worden door de kaderranden van deck.gl en Streamlit."""
+    page, watch = open_page("kaart", 1280, 900)
+    _wait_for_map(page)
+    lon, lat, name = _region_point("JZ25")
+    box = page.locator(CANVAS).first.bounding_box()
+    x, y = _pixel(lon, lat, maps.fit_view(), box["width"], box["height"])
+    for dx in (0, 1, 0):
+        page.mouse.move(box["x"] + x + dx, box["y"] + y)
+        page.wait_for_timeout(150)
+    tooltip = page.locator(".deck-tooltip")
+    expect(tooltip).to_contain_text(f"{name} (JZ25)", timeout=30_000)
+    rect = tooltip.bounding_box()
+    assert rect["x"] + rect["width"] > box["x"] + box["width"] + 20  # hij steekt echt buiten de kaart uit
+    # geen voorouder met overflow ≠ visible knipt hem af (de tooltip heeft pointer-events: none, dus
+    # elementFromPoint ziet hem niet; daarom de kaders zelf nagaan)
+    clipped = page.evaluate("""() => { const tip = document.querySelector('.deck-tooltip');
+      const right = tip.getBoundingClientRect().right; const out = [];
+      for (let el = tip.parentElement; el && el.dataset.testid !== 'stMain'; el = el.parentElement) {
+        const cs = getComputedStyle(el);
+        if (cs.overflowX !== 'visible' && el.getBoundingClientRect().right < right - 1)
+          out.push((el.dataset.testid || el.className || el.tagName).toString().slice(0, 40)); }
+      return out; }""")
+    assert clipped == [], f"de tooltip wordt afgekapt door: {clipped}"
+    screenshot(page, "kaart_tooltip_oostrand")
+    assert watch.external_requests == [] and real_console_errors(watch) == []
