@@ -451,6 +451,7 @@ def _two_lines(label: str, width: int = 14) -> str:
     cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
     return label[:cut] + "<br>" + label[cut + 1:]
 HISTORY_MAX_TICKS = 12  # meer peilingen: niet elk kolomlabel, wel elke cel
+HISTORY_MAX_DIGIT_COLUMNS = 24  # meer peilingen: geen cijfer in de cel (te smal), alleen kleur
 
 
 def history_grid(history: pl.DataFrame, vocab: schema.Vocabulary) -> go.Figure:
@@ -467,12 +468,15 @@ def history_grid(history: pl.DataFrame, vocab: schema.Vocabulary) -> go.Figure:
     cat_colors = category_colors(VARIANT_STATUS)
     index = {c: i for i, c in enumerate(cat_colors)}
     cells = [[status.get((p, c), "onbekend") for p in ids] for c in themes]
+    # Bij veel peilingen worden de cellen te smal voor een cijfer: dan alleen kleur (de hovertekst en het
+    # tabelalternatief noemen de status), in één laag.
+    digits = len(ids) <= HISTORY_MAX_DIGIT_COLUMNS
     fig = go.Figure()
     _add_cells(
         fig,
         z=[[index[s] for s in row] for row in cells], x0=0, y0=0,
-        text=[[STATUS_CELL_TEXT[s] for s in row] for row in cells],
-        text_colors=[[cat_colors[s][1] for s in row] for row in cells],
+        text=[[STATUS_CELL_TEXT[s] if digits else "" for s in row] for row in cells],
+        text_colors=[[cat_colors[s][1] if digits else colors.TEXT for s in row] for row in cells],
         fills=[fill for fill, _ in cat_colors.values()], name="status",
         hovertext=[[f"{labels[j]}<br>{vocab.theme_labels[c]}: {vocab.status_labels[s]}" for j, s in enumerate(row)]
                    for c, row in zip(themes, cells)],

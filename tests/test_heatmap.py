@@ -402,9 +402,14 @@ def test_history_grid_thins_column_labels_for_many_peilingen():
         "label": [f"P{k}" for k in range(n)], "datum": [dt.date(2024, 1, 1) + dt.timedelta(days=30 * k) for k in range(n)],
     })
     fig = heatmap.history_grid(history, mini_vocab())
-    assert len(_history_cells(fig)) == n
+    cells = _history_cells(fig)
+    assert len(cells) == n
     assert len(fig.layout.xaxis.tickvals) <= heatmap.HISTORY_MAX_TICKS
     assert fig.layout.xaxis.tickvals[0] == 0
+    # te smal voor cijfers: alleen kleur, in één laag; de hovertekst noemt de status nog steeds
+    assert n > heatmap.HISTORY_MAX_DIGIT_COLUMNS and len(fig.data) == 1
+    assert all(text == "" for _, text, _, _ in cells.values())
+    assert REAL.status_labels["3"] in cells[(0, 3)][3]
 
 
 def test_history_table_matches_grid():
