@@ -63,12 +63,16 @@ MAX_SESSIONS = 60
 MAX_MINUTES = 10
 ACTION_TIMEOUT_MS = 60_000
 # Overgangen van de scriptstatus, met tijdstempels, vanaf het laden van de pagina.
+# Tijden op de wandklok (Date.now), niet performance.now: laadt de browser de hele pagina opnieuw (een
+# klik die als gewone navigatie afgaat), dan begint performance.now opnieuw bij 0 en zou een meting
+# tegen t0 van het oude document nooit klaar zijn. Elk nieuw document zet een 'load'-merkteken.
 INIT_SCRIPT = """
-window.__st = [];
+window.__st = [[Date.now(), 'load']];
 new MutationObserver(ms => { for (const m of ms) {
-    window.__st.push([performance.now(), m.target.getAttribute('data-test-script-state')]);
+    window.__st.push([Date.now(), m.target.getAttribute('data-test-script-state')]);
 }}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
 """
+RELOADED_AFTER = "(t0) => window.__st.some(e => e[0] >= t0 && e[1] === 'load')"
 FINISHED_AFTER = """(t0) => {
     const ev = window.__st.filter(e => e[0] >= t0);
     const i = ev.findIndex(e => e[1] === 'running');
@@ -157,6 +161,7 @@ class SessionResult:
     errors: list[str] = field(default_factory=list)
     bytes: list[int] = field(default_factory=list)
     kind: str = "protocol"
+    reloads: list[str] = field(default_factory=list)  # acties waarna de browser de hele pagina opnieuw laadde
 
 
 async def _wait_ready(page, timeout_ms: int = ACTION_TIMEOUT_MS) -> None:
@@ -197,17 +202,20 @@ async def run_browser_session(idx: int, browser, url: str, deadline: float, choi
                 n = await links.count()
                 current = await page.evaluate("location.pathname")
                 targets = [i for i in range(n) if urlparse(await links.nth(i).get_attribute("href") or "").path != current]
-                t0 = await page.evaluate("performance.now()")
-                await links.nth(rng.choice(targets)).click()
+                pick = rng.choice(targets)
+                detail = f"van {current} naar {urlparse(await links.nth(pick).get_attribute('href') or '').path}"
+                t0 = await page.evaluate("Date.now()")
+                await links.nth(pick).click()
             else:
                 options = choices[action]
                 now = peiling if action == "peiling" else thema
                 value, typed = rng.choice([o for o in options if o[0] != now])
+                detail = f"{now} → {value}"
                 box = page.get_by_test_id("stSidebarUserContent").get_by_role(
                     "combobox", name="Peiling" if action == "peiling" else "Thema")
                 await box.click()
                 await page.keyboard.type(typed)
-                t0 = await page.evaluate("performance.now()")
+                t0 = await page.evaluate("Date.now()")
                 await page.keyboard.press("Enter")
                 if action == "peiling":
                     peiling = value
@@ -216,8 +224,19 @@ async def run_browser_session(idx: int, browser, url: str, deadline: float, choi
             try:
                 handle = await page.wait_for_function(FINISHED_AFTER, arg=t0, timeout=ACTION_TIMEOUT_MS, polling=50)
                 res.reruns.setdefault(action, []).append(float(await handle.json_value()))
+                if await page.evaluate(RELOADED_AFTER, t0):
+                    res.reloads.append(f"{action} ({detail})")
             except Exception as exc:  # noqa: BLE001 - elke time-out telt als fout
-                res.errors.append(f"browser: time-out na {action} op {urlparse(page.url).path}: {type(exc).__name__}")
+                # wat de pagina deed: de scriptstatussen sinds de actie (ms na de actie) en waar ze nu staat
+                states = await page.evaluate("(t0) => window.__st.filter(e => e[0] >= t0 - 50)"
+                                             ".slice(-6).map(e => `${Math.round(e[0] - t0)}:${e[1]}`).join(' ')", t0)
+                now_state = await page.evaluate(
+                    "() => [document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state'),"
+                    " !!document.querySelector('[data-testid=\"stStatusWidget\"]'), window.__st.length,"
+                    " document.querySelector('[data-testid=\"stConnectionStatus\"]')?.innerText || '']")
+                res.errors.append(f"browser: time-out na {action} ({detail}) op {urlparse(page.url).path}: "
+                                  f"{type(exc).__name__}; scriptstatus sinds de actie: {states or 'geen'}; "
+                                  f"nu: {now_state}")
                 await _wait_ready(page)
             if await page.locator('[data-testid="stException"]').count():
                 res.errors.append(f"exception getoond na {action} op {await page.evaluate('location.pathname')}")
@@ -423,6 +442,10 @@ def report(args, all_results: list[SessionResult], wave_memory: list[dict[str, f
             if values:
                 print(f"{name:<18}{len(values):>8}{statistics.median(values):>8.0f}ms"
                       f"{percentile(values, 0.95):>8.0f}ms{max(values):>8.0f}ms")
+        reloads = [x for r in results for x in r.reloads]
+        if kind == "browser":
+            print(f"acties waarna de browser de hele pagina opnieuw laadde: {len(reloads)}"
+                  + (f" ({', '.join(reloads[:5])})" if reloads else ""))
         sizes = [b for r in results for b in r.bytes]
         if sizes:
             print(f"bytes per run (websocket, zonder cache): mediaan {statistics.median(sizes) / 1024:.0f} KB, "
