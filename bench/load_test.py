@@ -73,14 +73,25 @@ new MutationObserver(ms => { for (const m of ms) {
 }}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
 """
 RELOADED_AFTER = "(t0) => window.__st.some(e => e[0] >= t0 && e[1] === 'load')"
-FINISHED_AFTER = """(t0) => {
+# Klaar = na de actie een 'running' en daarna 'notRunning'. Op een volle machine kunnen het start- en het
+# eindbericht van een run samen binnenkomen; React zet dan in één render 'running' en weer 'notRunning' en
+# het attribuut verandert nooit. Daarom telt ook de zichtbare eindtoestand: de app rustig én (pagina) een
+# andere titel dan vóór de klik, of (filter) de nieuwe code in de URL. Zulke acties worden apart geteld.
+FINISHED_AFTER = """([t0, key, expected, h1Before]) => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
     const ev = window.__st.filter(e => e[0] >= t0);
     const i = ev.findIndex(e => e[1] === 'running');
-    if (i < 0) return false;
-    const done = ev.slice(i).find(e => e[1] === 'notRunning');
-    const app = document.querySelector('[data-testid="stApp"]');
-    if (!done || !app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-    return done[0] - t0;
+    if (i >= 0) {
+        const done = ev.slice(i).find(e => e[1] === 'notRunning');
+        return done ? [done[0] - t0, true] : false;
+    }
+    const h1 = document.querySelector('[data-testid="stMain"] h1')?.innerText || '';
+    const shown = key === 'pagina'
+        ? location.pathname === expected && h1 !== '' && h1 !== h1Before
+        : new URLSearchParams(location.search).get(key) === expected;
+    return shown ? [Date.now() - t0, false] : false;
 }"""
 APP_READY = """() => { const a = document.querySelector('[data-testid="stApp"]');
     return !!a && a.getAttribute('data-test-script-state') === 'notRunning'
@@ -162,6 +173,7 @@ class SessionResult:
     bytes: list[int] = field(default_factory=list)
     kind: str = "protocol"
     reloads: list[str] = field(default_factory=list)  # acties waarna de browser de hele pagina opnieuw laadde
+    merged: list[str] = field(default_factory=list)  # klaar zonder zichtbare 'running' (zie FINISHED_AFTER)
 
 
 async def _wait_ready(page, timeout_ms: int = ACTION_TIMEOUT_MS) -> None:
@@ -184,6 +196,11 @@ async def run_browser_session(idx: int, browser, url: str, deadline: float, choi
     await ctx.route("**/*", route)
     await ctx.add_init_script(INIT_SCRIPT)
     page = await ctx.new_page()
+    # Voor de diagnose van een time-out: volledige documentladingen en gesloten websockets (wandklok, ms)
+    loads: list[tuple[float, str]] = []
+    closed: list[float] = []
+    page.on("load", lambda p: loads.append((time.time() * 1000, urlparse(p.url).path)))
+    page.on("websocket", lambda ws: ws.on("close", lambda _ws: closed.append(time.time() * 1000)))
     page.on("pageerror", lambda e: res.errors.append(f"paginafout: {e}"))
     page.on("console", lambda m: res.errors.append(f"console op {urlparse(page.url).path}: {m.text[:150]}")
             if m.type == "error" and not any(i in (m.location or {}).get("url", "") + m.text for i in IGNORED_CONSOLE)
@@ -203,7 +220,10 @@ async def run_browser_session(idx: int, browser, url: str, deadline: float, choi
                 current = await page.evaluate("location.pathname")
                 targets = [i for i in range(n) if urlparse(await links.nth(i).get_attribute("href") or "").path != current]
                 pick = rng.choice(targets)
-                detail = f"van {current} naar {urlparse(await links.nth(pick).get_attribute('href') or '').path}"
+                target = urlparse(await links.nth(pick).get_attribute('href') or '').path
+                detail = f"van {current} naar {target}"
+                key, expected = "pagina", target
+                h1_before = await page.evaluate("() => document.querySelector('[data-testid=\"stMain\"] h1')?.innerText || ''")
                 t0 = await page.evaluate("Date.now()")
                 await links.nth(pick).click()
             else:
@@ -211,6 +231,9 @@ async def run_browser_session(idx: int, browser, url: str, deadline: float, choi
                 now = peiling if action == "peiling" else thema
                 value, typed = rng.choice([o for o in options if o[0] != now])
                 detail = f"{now} → {value}"
+                # de standaardwaarde staat niet in de URL (lib/filters.py haalt de parameter dan weg)
+                default = choices["peiling_default"] if action == "peiling" else choices["thema_default"]
+                key, expected, h1_before = action, (None if value == default else value), ""
                 box = page.get_by_test_id("stSidebarUserContent").get_by_role(
                     "combobox", name="Peiling" if action == "peiling" else "Thema")
                 await box.click()
@@ -222,8 +245,12 @@ async def run_browser_session(idx: int, browser, url: str, deadline: float, choi
                 else:
                     thema = value
             try:
-                handle = await page.wait_for_function(FINISHED_AFTER, arg=t0, timeout=ACTION_TIMEOUT_MS, polling=50)
-                res.reruns.setdefault(action, []).append(float(await handle.json_value()))
+                handle = await page.wait_for_function(FINISHED_AFTER, arg=[t0, key, expected, h1_before],
+                                                      timeout=ACTION_TIMEOUT_MS, polling=50)
+                took, seen_running = await handle.json_value()
+                res.reruns.setdefault(action, []).append(float(took))
+                if not seen_running:
+                    res.merged.append(f"{action} ({detail})")
                 if await page.evaluate(RELOADED_AFTER, t0):
                     res.reloads.append(f"{action} ({detail})")
             except Exception as exc:  # noqa: BLE001 - elke time-out telt als fout
@@ -234,9 +261,12 @@ async def run_browser_session(idx: int, browser, url: str, deadline: float, choi
                     "() => [document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state'),"
                     " !!document.querySelector('[data-testid=\"stStatusWidget\"]'), window.__st.length,"
                     " document.querySelector('[data-testid=\"stConnectionStatus\"]')?.innerText || '']")
+                last_load = f"{t0 - loads[-1][0]:.0f} ms vóór de actie ({loads[-1][1]})" if len(loads) > 1 else "alleen de eerste"
+                ws_closed = [f"{c - t0:+.0f}" for c in closed]
                 res.errors.append(f"browser: time-out na {action} ({detail}) op {urlparse(page.url).path}: "
                                   f"{type(exc).__name__}; scriptstatus sinds de actie: {states or 'geen'}; "
-                                  f"nu: {now_state}")
+                                  f"nu: {now_state}; documentladingen {len(loads)}, laatste {last_load}; "
+                                  f"websocket gesloten (ms t.o.v. actie): {ws_closed or 'nooit'}")
                 await _wait_ready(page)
             if await page.locator('[data-testid="stException"]').count():
                 res.errors.append(f"exception getoond na {action} op {await page.evaluate('location.pathname')}")
@@ -443,9 +473,12 @@ def report(args, all_results: list[SessionResult], wave_memory: list[dict[str, f
                 print(f"{name:<18}{len(values):>8}{statistics.median(values):>8.0f}ms"
                       f"{percentile(values, 0.95):>8.0f}ms{max(values):>8.0f}ms")
         reloads = [x for r in results for x in r.reloads]
+        merged = [x for r in results for x in r.merged]
         if kind == "browser":
             print(f"acties waarna de browser de hele pagina opnieuw laadde: {len(reloads)}"
                   + (f" ({', '.join(reloads[:5])})" if reloads else ""))
+            print(f"acties klaar zonder zichtbare 'running' (start en eind in één render; tijd = eerste "
+                  f"waarneming van de eindtoestand): {len(merged)}" + (f" ({', '.join(merged[:5])})" if merged else ""))
         sizes = [b for r in results for b in r.bytes]
         if sizes:
             print(f"bytes per run (websocket, zonder cache): mediaan {statistics.median(sizes) / 1024:.0f} KB, "
