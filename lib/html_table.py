@@ -56,12 +56,11 @@ def to_html(df: pl.DataFrame, caption: str | None = None, max_height: int | None
     Met `max_height` (px) schuift een lange tabel binnen een kader met vaste koprij; dat kader is met
     het toetsenbord te bereiken (tabindex, role=region met `label` of het bijschrift als naam). Kolommen
     in `nowrap` (korte codes, namen) breken niet af, zodat lange tekstkolommen de breedte krijgen."""
-    classes = []
-    for name, dtype in zip(df.columns, df.dtypes):
-        cls = ["getal"] if dtype.is_numeric() else []
-        classes.append(" ".join(cls + (["kort"] if name in nowrap else [])))
-    head = "".join(f'<th scope="col"{_cls("kort" if "kort" in c else "")}>{html.escape(str(name))}</th>'
-                   for name, c in zip(df.columns, classes))
+    short = [name in nowrap for name in df.columns]
+    classes = [" ".join((["getal"] if dtype.is_numeric() else []) + (["kort"] if k else []))
+               for dtype, k in zip(df.dtypes, short)]
+    head = "".join(f'<th scope="col"{_cls("kort" if k else "")}>{html.escape(str(name))}</th>'
+                   for name, k in zip(df.columns, short))
     rows = []
     for row in df.iter_rows():
         cells = "".join(f"<td{_cls(c)}>{html.escape(cell_text(v))}</td>" for v, c in zip(row, classes))

@@ -93,16 +93,34 @@ def region_history(ds: Dataset, regio: str) -> pl.DataFrame:
     )
 
 
+@dataclass(frozen=True)
+class HistoryCells:
+    """Het statusverloop van één regio als raster: thema's (vocabulairevolgorde) × peilingen (op datum)."""
+
+    themes: list[str]
+    peiling_ids: list[str]
+    labels: list[str]
+    status: list[list[str]]  # [thema][peiling]: statuscode; ontbreekt de beoordeling → onbekend
+
+
+def history_cells(history: pl.DataFrame, vocab: schema.Vocabulary) -> HistoryCells:
+    """Uit region_history: de rijen, kolommen en statuscodes voor het raster en zijn tabel."""
+    present = set(history["thema_code"].cast(pl.String).to_list())
+    themes = [c for c in vocab.theme_codes if c in present]
+    peilingen = history.select("peiling_id", "label", "datum").unique("peiling_id").sort("datum")
+    ids = peilingen["peiling_id"].to_list()
+    status = {(p, str(c)): str(s) for p, c, s in zip(history["peiling_id"], history["thema_code"], history["status"])}
+    return HistoryCells(themes, ids, peilingen["label"].to_list(),
+                        [[status.get((p, c), schema.STATUS_UNKNOWN) for p in ids] for c in themes])
+
+
 def history_table(history: pl.DataFrame, vocab: schema.Vocabulary) -> pl.DataFrame:
     """Tabel bij het statusverloop: per thema een rij, per peiling (oudste eerst) een kolom met de status."""
-    themes = [c for c in vocab.theme_codes if c in set(history["thema_code"].cast(pl.String).to_list())]
-    peilingen = history.select("peiling_id", "label", "datum").unique("peiling_id").sort("datum")
-    status = {(p, str(c)): vocab.status_labels[str(s)]
-              for p, c, s in zip(history["peiling_id"], history["thema_code"], history["status"])}
-    columns: dict[str, list[str]] = {"Thema": [vocab.theme_labels[c] for c in themes]}
-    for p, label in zip(peilingen["peiling_id"], peilingen["label"]):
+    h = history_cells(history, vocab)
+    columns: dict[str, list[str]] = {"Thema": [vocab.theme_labels[c] for c in h.themes]}
+    for j, (p, label) in enumerate(zip(h.peiling_ids, h.labels)):
         name = label if label not in columns else f"{label} ({p})"
-        columns[name] = [status.get((p, c), vocab.status_labels["onbekend"]) for c in themes]
+        columns[name] = [vocab.status_labels[row[j]] for row in h.status]
     return pl.DataFrame(columns, schema={k: pl.String for k in columns})
 
 
